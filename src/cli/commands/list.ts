@@ -1,0 +1,52 @@
+/**
+ * `careflow list models|experiments|metrics`: what is there, one line each.
+ *
+ * @module
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import YAML from 'yaml';
+import { METRIC_DESCRIPTIONS } from '../../model/metric-descriptions.js';
+import { EXIT_OK } from '../errors.js';
+
+function describeFiles(folder: string): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  } catch {
+    return [`(no folder ${folder})`];
+  }
+  return files.map((f) => {
+    let description = '';
+    try {
+      const data = YAML.parse(readFileSync(join(folder, f), 'utf8')) as { description?: string } | null;
+      description = (data?.description ?? '').split('\n')[0];
+    } catch {
+      description = '(cannot be read: run careflow validate)';
+    }
+    return `${join(folder, f).padEnd(40)} ${description}`;
+  });
+}
+
+/** Registers `list`. */
+export function registerList(y: Argv): Argv {
+  return y.command(
+    'list <what>',
+    'list models, experiments or metrics with one-line descriptions',
+    (c) =>
+      c
+        .positional('what', { choices: ['models', 'experiments', 'metrics'] as const, demandOption: true, describe: 'what to list' })
+        .option('dir', { type: 'string', describe: 'folder to list (default models/ or experiments/)' })
+        .example('$0 list metrics', 'every metric a run reports'),
+    (argv) => {
+      const what = argv.what as string;
+      const lines =
+        what === 'metrics'
+          ? Object.entries(METRIC_DESCRIPTIONS).map(([name, text]) => `${name.padEnd(40)} ${text}`)
+          : describeFiles((argv.dir as string | undefined) ?? what);
+      process.stdout.write(lines.join('\n') + '\n');
+      process.exitCode = EXIT_OK;
+    },
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * `careflow run <experiment>`: run every scenario's replications and write the results folder.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
+import { defaultWorkers } from '../../experiment/runner.js';
+import { loadExperiment, type LoadedExperiment } from '../../experiment/scenario.js';
+import { mser5 } from '../../experiment/statistics.js';
+import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
+import { createProgress } from '../progress.js';
+import { renderTable } from '../table.js';
+
+/** Options of `run` after parsing. */
+export interface RunArgs {
+  experiment: string;
+  replications?: number;
+  seed?: string;
+  workers?: number;
+  out?: string;
+  scenario?: string[];
+  quiet: boolean;
+  json: boolean;
+  resume: boolean;
+}
+
+/** Declares the options of `run` (shared with `sweep`). */
+export function runOptions<T>(y: Argv<T>) {
+  return y
+    .option('replications', { alias: 'r', type: 'number', describe: 'replications per scenario (overrides the file)' })
+    .option('seed', { alias: 's', type: 'string', describe: 'master seed (overrides the file)' })
+    .option('workers', { alias: 'w', type: 'number', describe: `worker threads (default: cores, here ${defaultWorkers()})` })
+    .option('out', { alias: 'o', type: 'string', describe: 'results folder to create (default results/<experiment>/<date-time>)' })
+    .option('scenario', { type: 'string', array: true, describe: 'run only these scenarios (the baseline is always kept)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no table' })
+    .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
+    .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' });
+}
+
+/** Checks numeric flags and applies --seed and --scenario to a loaded experiment. */
+export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): LoadedExperiment {
+  if (args.replications !== undefined && !(Number.isInteger(args.replications) && args.replications >= 2)) {
+    throw new UsageError(`--replications: expected a whole number >= 2, got ${args.replications}`);
+  }
+  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
+    throw new UsageError(`--workers: expected a whole number >= 1, got ${args.workers}`);
+  }
+  let result = experiment;
+  if (args.seed !== undefined) {
+    const seed = /^-?\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
+    result = { ...result, config: { ...result.config, seed } };
+  }
+  if (args.scenario && args.scenario.length > 0) {
+    const known = result.scenarios.map((s) => s.name);
+    for (const name of args.scenario) {
+      if (!known.includes(name)) throw new UsageError(`--scenario: unknown scenario "${name}"; expected one of ${known.join(', ')}`);
+    }
+    const baseline = result.config.baseline ?? known[0];
+    const keep = result.scenarios.filter((s) => s.name === baseline || args.scenario?.includes(s.name));
+    result = { ...result, scenarios: keep, config: { ...result.config, baseline } };
+  }
+  return result;
+}
+
+/** Runs a loaded experiment with the CLI's progress, interruption and output conventions. */
+export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Promise<number> {
+  const out = args.out ?? defaultResultsDir('results', experiment.config.name);
+  if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
+  const progress = createProgress(experiment.config.name, args.quiet);
+  let stopRequested = false;
+  const onSigint = (): void => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    process.stderr.write('\ncareflow: stopping after the replications under way (Ctrl-C again to abort)\n');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await executeExperiment(experiment, {
+      out,
+      workers: args.workers ?? defaultWorkers(),
+      replications: args.replications,
+      resume: args.resume,
+      onProgress: (done, total) => progress.update(done, total),
+      shouldStop: () => stopRequested,
+    });
+    progress.stop();
+    if (result.dir === null || result.summary === null) {
+      const kept = result.run.outputs.reduce((n, o) => n + o.length, 0);
+      process.stderr.write(`careflow: interrupted; ${kept} finished replications kept in ${result.checkpoint}\n`);
+      process.stderr.write(`careflow: to finish: careflow run ${experiment.file} --out ${out} --resume\n`);
+      return EXIT_RUN_FAILURE;
+    }
+    if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
+    else if (!args.quiet) {
+      process.stdout.write(`\n${renderTable(result.summary)}`);
+      printWarmupHint(experiment, result.run.outputs[0].map((o) => o.daily));
+    }
+    if (!args.json) process.stdout.write(`results: ${result.dir}\n`);
+    return EXIT_OK;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Suggests a warm-up from the baseline's mean daily acute occupancy (MSER-5). */
+function printWarmupHint(experiment: LoadedExperiment, daily: (Float64Array | null)[]): void {
+  const series = daily.filter((d): d is Float64Array => d !== null);
+  if (series.length === 0) return;
+  const settings = Object.keys(experiment.model.settings);
+  const acute = settings.findIndex((s) => experiment.model.settings[s].kind === 'acute');
+  const days = series[0].length / (settings.length * 3);
+  const mean = Array.from({ length: days }, (_, d) => series.reduce((sum, v) => sum + v[(d * settings.length + acute) * 3], 0) / series.length);
+  const suggested = mser5(mean);
+  process.stdout.write(`warm-up: MSER-5 suggests ${suggested} days from mean acute occupancy; this run used ${experiment.config.warmupDays}\n`);
+}
+
+/** Registers `run`. */
+export function registerRun(y: Argv): Argv {
+  return y.command(
+    'run <experiment>',
+    'run an experiment file and write its results folder',
+    (c) =>
+      runOptions(c.positional('experiment', { type: 'string', describe: 'experiment file (YAML or JSON)', demandOption: true }))
+        .example('$0 run experiments/baseline.yaml', 'run with the file\'s settings')
+        .example('$0 run experiments/default.yaml -r 20 -w 2 --out results/mine', '20 replications on 2 workers')
+        .example('$0 run experiments/default.yaml --scenario moreReablement --json', 'one scenario against the baseline, JSON out'),
+    async (argv) => {
+      const args = argv as unknown as RunArgs;
+      process.exitCode = await runLoaded(applyRunArgs(loadExperiment(args.experiment), args), args);
+    },
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * `careflow validate <file...>`: check model and experiment files without running them.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import YAML from 'yaml';
+import { loadExperiment } from '../../experiment/scenario.js';
+import { loadModel } from '../../model/load-model.js';
+import { EXIT_BAD_INPUT, EXIT_OK, reportError } from '../errors.js';
+
+/** Whether a file is an experiment (it names a model and scenarios) rather than a model. */
+export function looksLikeExperiment(file: string): boolean {
+  try {
+    const data = YAML.parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    return typeof data === 'object' && data !== null && 'scenarios' in data && 'model' in data;
+  } catch {
+    return false; // let the model loader report the problem
+  }
+}
+
+/** Validates each file; returns 0 if all are valid, 2 otherwise. */
+export function validateFiles(files: string[]): number {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      if (looksLikeExperiment(file)) {
+        const e = loadExperiment(file);
+        process.stdout.write(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenarios, model ${e.model.name})\n`);
+      } else {
+        const m = loadModel(file);
+        process.stdout.write(`ok: ${file} (model "${m.name}", ${Object.keys(m.settings).length} settings)\n`);
+      }
+    } catch (err) {
+      reportError(err);
+      failed++;
+    }
+  }
+  return failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** Registers `validate`. */
+export function registerValidate(y: Argv): Argv {
+  return y.command(
+    'validate <files..>',
+    'check model and experiment files without running them',
+    (c) =>
+      c
+        .positional('files', { type: 'string', array: true, describe: 'model or experiment files', demandOption: true })
+        .example('$0 validate models/england-typical.yaml experiments/*.yaml', 'check every shipped file'),
+    (argv) => {
+      process.exitCode = validateFiles(argv.files as string[]);
+    },
+  );
+}

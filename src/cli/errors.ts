@@ -1,0 +1,33 @@
+/**
+ * Exit codes and the one place that turns an error into a message and a code.
+ *
+ * @module
+ */
+import { ConfigError } from '../model/config-file.js';
+
+/** Exit code for success. */
+export const EXIT_OK = 0;
+/** Exit code when a run fails. */
+export const EXIT_RUN_FAILURE = 1;
+/** Exit code for bad input: a file, a field or a flag. */
+export const EXIT_BAD_INPUT = 2;
+
+/** Bad input found by the CLI itself (a flag, a folder). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Prints an error as one line on stderr and returns the exit code it deserves. */
+export function reportError(err: unknown): number {
+  if (err instanceof ConfigError || err instanceof UsageError) {
+    process.stderr.write(`careflow: ${err.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`careflow: run failed: ${message}\n`);
+  if (process.env.CAREFLOW_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return EXIT_RUN_FAILURE;
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * The careflow command line: only wiring; every command's work lives in src/experiment.
+ *
+ * @module
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { registerList } from './commands/list.js';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+import { EXIT_BAD_INPUT, reportError } from './errors.js';
+import { careflowVersion } from '../experiment/version.js';
+
+async function main(): Promise<void> {
+  let parser = yargs(hideBin(process.argv))
+    .scriptName('careflow')
+    .usage('$0 <command> [options]\n\nSimulate acute, intermediate and social care under integration policies.')
+    .version(careflowVersion())
+    .strict()
+    .demandCommand(1, 'name a command: run, validate, list')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, err) => {
+      if (err) throw err;
+      process.stderr.write(`careflow: ${message}\ncareflow: see careflow --help\n`);
+      process.exit(EXIT_BAD_INPUT);
+    });
+  parser = registerRun(parser);
+  parser = registerValidate(parser);
+  parser = registerList(parser);
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    process.exitCode = reportError(err);
+  }
+}
+
+void main();

@@ -1,0 +1,54 @@
+/**
+ * The short table printed at the end of a run: key metrics per scenario, each with its 95%
+ * confidence interval and its difference from the baseline.
+ *
+ * @module
+ */
+import type { ExperimentSummary } from '../experiment/summary.js';
+
+/** Metrics shown on the terminal, with their labels. */
+export const KEY_METRICS: [string, string][] = [
+  ['delayedPatientsPerDay', 'delayed patients/day'],
+  ['delayedBedDaysPerDay', 'delayed bed days/day'],
+  ['acuteOccupancyRate', 'acute occupancy'],
+  ['meanAdmissionWaitDays', 'admission wait (days)'],
+  ['meanFitToDischargeDays', 'fit-to-discharge (days)'],
+  ['costPerDay', 'cost per day (GBP)'],
+];
+
+/** Formats a number with about four significant figures. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '-';
+  const abs = Math.abs(x);
+  if (abs >= 1e5) return Math.round(x).toLocaleString('en-GB');
+  if (abs >= 100) return x.toFixed(0);
+  if (abs >= 1) return x.toFixed(2);
+  return x.toPrecision(3);
+}
+
+/** The summary as aligned text, one block per metric, one row per scenario. */
+export function renderTable(summary: ExperimentSummary, metrics: [string, string][] = KEY_METRICS): string {
+  const rows: string[][] = [['metric', 'scenario', 'mean', '95% CI', `vs ${summary.baseline}`, '95% CI of difference']];
+  for (const [metric, label] of metrics) {
+    for (const s of summary.scenarios) {
+      const m = s.metrics[metric];
+      if (!m) continue;
+      const d = s.differences[metric];
+      rows.push([
+        label,
+        s.name,
+        formatNumber(m.mean),
+        `${formatNumber(m.ciLow)} to ${formatNumber(m.ciHigh)}`,
+        d ? signed(d.mean) : '',
+        d ? `${signed(d.ciLow)} to ${signed(d.ciHigh)}` : '',
+      ]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+function signed(x: number): string {
+  const text = formatNumber(x);
+  return x > 0 ? `+${text}` : text;
+}

@@ -1,0 +1,108 @@
+/**
+ * An experiment from file to results folder: load, run (with checkpoints so an interrupted run
+ * can resume), summarise and write.
+ *
+ * @module
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { careflowVersion } from './version.js';
+import { writeResults, type Manifest } from './results.js';
+import { runExperiment, type RunOutputs } from './runner.js';
+import { hashOf, type LoadedExperiment } from './scenario.js';
+import { summariseExperiment, type ExperimentSummary } from './summary.js';
+import type { ReplicationOutput } from './worker.js';
+
+/** Options of an experiment run. */
+export interface ExecuteOptions {
+  /** Results folder to create; it must not exist yet. */
+  out: string;
+  workers: number;
+  replications?: number;
+  /** Reuse the finished replications of an interrupted run into the same folder. */
+  resume?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  shouldStop?: () => boolean;
+}
+
+/** What an experiment run produced. */
+export interface ExecuteResult {
+  /** The results folder, or null if the run was interrupted. */
+  dir: string | null;
+  /** Where finished replications are kept when interrupted. */
+  checkpoint: string;
+  summary: ExperimentSummary | null;
+  run: RunOutputs;
+}
+
+/** The default results folder: results/<experiment>/<date and time>. */
+export function defaultResultsDir(root: string, experiment: string, now = new Date()): string {
+  return join(root, experiment, now.toISOString().replace(/\..*$/, '').replace(/:/g, '-'));
+}
+
+/** The checkpoint file beside a results folder, holding finished replications as JSON lines. */
+export function checkpointFile(out: string): string {
+  return `${out}.partial.jsonl`;
+}
+
+/** Runs an experiment and writes its results folder. */
+export async function executeExperiment(experiment: LoadedExperiment, options: ExecuteOptions): Promise<ExecuteResult> {
+  const startedAt = new Date();
+  const checkpoint = checkpointFile(options.out);
+  const experimentHash = hashOf({ config: experiment.config, scenarios: experiment.scenarios.map((s) => s.model) });
+  const finished = options.resume ? readCheckpoint(checkpoint, experimentHash) : [];
+  if (!options.resume) rmSync(checkpoint, { force: true });
+  mkdirSync(dirname(options.out), { recursive: true });
+  if (finished.length === 0) appendFileSync(checkpoint, JSON.stringify({ experimentHash }) + '\n');
+  const run = await runExperiment(experiment, {
+    workers: options.workers,
+    replications: options.replications,
+    finished,
+    onProgress: options.onProgress,
+    shouldStop: options.shouldStop,
+    onReplication: (o) => appendFileSync(checkpoint, JSON.stringify({ ...o, daily: o.daily ? Array.from(o.daily) : null }) + '\n'),
+  });
+  if (run.interrupted) return { dir: null, checkpoint, summary: null, run };
+  const summary = summariseExperiment(experiment, run);
+  const finishedAt = new Date();
+  const manifest: Manifest = {
+    careflowVersion: careflowVersion(),
+    experimentFile: experiment.file,
+    modelFile: experiment.modelFile,
+    experimentHash,
+    modelHash: hashOf(experiment.model),
+    seed: experiment.config.seed,
+    replications: run.replications,
+    workers: run.workers,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    wallSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    node: process.version,
+    experiment: experiment.config,
+    model: experiment.model,
+    scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), model: s.model })),
+  };
+  writeResults(options.out, experiment, run, summary, manifest);
+  rmSync(checkpoint, { force: true });
+  return { dir: options.out, checkpoint, summary, run };
+}
+
+function readCheckpoint(file: string, experimentHash: string): ReplicationOutput[] {
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const header = JSON.parse(lines[0] ?? '{}') as { experimentHash?: string };
+  if (header.experimentHash !== experimentHash) {
+    throw new Error(`cannot resume from ${file}: it belongs to a different experiment or model (files changed since)`);
+  }
+  // A line cut short by the interruption is ignored; its replication simply runs again.
+  const outputs: ReplicationOutput[] = [];
+  for (const line of lines.slice(1)) {
+    try {
+      const o = JSON.parse(line) as ReplicationOutput & { daily: number[] | null };
+      outputs.push({ ...o, daily: o.daily ? Float64Array.from(o.daily) : null });
+    } catch {
+      break;
+    }
+  }
+  return outputs;
+}

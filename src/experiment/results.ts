@@ -1,0 +1,114 @@
+/**
+ * Writes an experiment's results folder: summary.json, summary.csv, replications.csv,
+ * daily.csv and manifest.json. Everything is written into a temporary sibling folder that is
+ * renamed into place at the end, so a results folder is either complete or absent.
+ *
+ * @module
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DAILY_COLUMNS } from '../model/observations.js';
+import type { RunOutputs } from './runner.js';
+import type { LoadedExperiment } from './scenario.js';
+import { metricNames, type ExperimentSummary } from './summary.js';
+
+/** What manifest.json records about a run. */
+export interface Manifest {
+  careflowVersion: string;
+  experimentFile: string;
+  modelFile: string;
+  experimentHash: string;
+  modelHash: string;
+  seed: number | string;
+  replications: number;
+  workers: number;
+  startedAt: string;
+  finishedAt: string;
+  wallSeconds: number;
+  node: string;
+  experiment: unknown;
+  model: unknown;
+  scenarios: { name: string; hash: string; model: unknown }[];
+}
+
+/** Writes every results file into `dir` atomically; `dir` must not exist yet. */
+export function writeResults(dir: string, experiment: LoadedExperiment, run: RunOutputs, summary: ExperimentSummary, manifest: Manifest): void {
+  const temp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  try {
+    writeFileSync(join(temp, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileSync(join(temp, 'summary.csv'), summaryCsv(summary));
+    if (experiment.config.outputs.replications) writeFileSync(join(temp, 'replications.csv'), replicationsCsv(experiment, run));
+    if (experiment.config.outputs.daily) writeFileSync(join(temp, 'daily.csv'), dailyCsv(experiment, run));
+    writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    renameSync(temp, dir);
+  } catch (err) {
+    rmSync(temp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** A CSV field: quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number): string {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvLine(fields: (string | number)[]): string {
+  return fields.map(csvField).join(',') + '\n';
+}
+
+function summaryCsv(summary: ExperimentSummary): string {
+  let out = csvLine(['scenario', 'metric', 'mean', 'sd', 'ciLow', 'ciHigh', 'p05', 'median', 'p95', 'n', 'diffMean', 'diffCiLow', 'diffCiHigh']);
+  for (const s of summary.scenarios) {
+    for (const [metric, m] of Object.entries(s.metrics)) {
+      const d = s.differences[metric];
+      out += csvLine([s.name, metric, m.mean, m.sd, m.ciLow, m.ciHigh, m.p05, m.median, m.p95, m.n, d?.mean ?? '', d?.ciLow ?? '', d?.ciHigh ?? '']);
+    }
+  }
+  return out;
+}
+
+function replicationsCsv(experiment: LoadedExperiment, run: RunOutputs): string {
+  const parts = [csvLine(['scenario', 'replication', 'metric', 'value'])];
+  const names = metricNames(run);
+  run.outputs.forEach((outputs, s) => {
+    for (const o of outputs) for (const metric of names) parts.push(csvLine([experiment.scenarios[s].name, o.replication + 1, metric, o.metrics[metric]]));
+  });
+  return parts.join('');
+}
+
+function dailyCsv(experiment: LoadedExperiment, run: RunOutputs): string {
+  const settings = Object.keys(experiment.model.settings);
+  const columns = DAILY_COLUMNS.length;
+  const parts = [csvLine(['scenario', 'replication', 'day', 'setting', ...DAILY_COLUMNS])];
+  run.outputs.forEach((outputs, s) => {
+    const name = experiment.scenarios[s].name;
+    const withDaily = outputs.filter((o) => o.daily !== null);
+    if (withDaily.length === 0) return;
+    const days = (withDaily[0].daily as Float64Array).length / (settings.length * columns);
+    const mean = new Float64Array(days * settings.length * columns);
+    for (const o of withDaily) {
+      const values = o.daily as Float64Array;
+      for (let i = 0; i < values.length; i++) mean[i] += values[i] / withDaily.length;
+      appendDaily(parts, name, String(o.replication + 1), values, days, settings);
+    }
+    appendDaily(parts, name, 'mean', mean, days, settings);
+  });
+  return parts.join('');
+}
+
+function appendDaily(parts: string[], scenario: string, replication: string, values: Float64Array, days: number, settings: string[]): void {
+  const columns = DAILY_COLUMNS.length;
+  for (let d = 0; d < days; d++) {
+    for (let s = 0; s < settings.length; s++) {
+      const base = (d * settings.length + s) * columns;
+      parts.push(csvLine([scenario, replication, d, settings[s], ...Array.from(values.subarray(base, base + columns), round6)]));
+    }
+  }
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,61 @@
+/**
+ * The experiment summary: every metric of every scenario summarised over replications, with
+ * paired differences from the baseline, in the shape of summary.json.
+ *
+ * @module
+ */
+import type { RunOutputs } from './runner.js';
+import type { LoadedExperiment } from './scenario.js';
+import { pairedDifference, summarise, type Difference, type MetricSummary } from './statistics.js';
+
+/** One scenario's results. */
+export interface ScenarioSummary {
+  name: string;
+  description: string;
+  metrics: Record<string, MetricSummary>;
+  differences: Record<string, Difference>;
+}
+
+/** The contents of summary.json. */
+export interface ExperimentSummary {
+  experiment: string;
+  model: string;
+  seed: number | string;
+  replications: number;
+  warmupDays: number;
+  horizonDays: number;
+  baseline: string;
+  scenarios: ScenarioSummary[];
+}
+
+/** Metric names in a stable order (the first replication's order). */
+export function metricNames(run: RunOutputs): string[] {
+  return Object.keys(run.outputs[0]?.[0]?.metrics ?? {});
+}
+
+/** Summarises the runs of an experiment. */
+export function summariseExperiment(experiment: LoadedExperiment, run: RunOutputs): ExperimentSummary {
+  const names = metricNames(run);
+  const baselineName = experiment.config.baseline ?? experiment.scenarios[0].name;
+  const baselineIndex = experiment.scenarios.findIndex((s) => s.name === baselineName);
+  const valuesOf = (s: number, metric: string): number[] => run.outputs[s].map((o) => o.metrics[metric] ?? NaN);
+  const scenarios = experiment.scenarios.map((scenario, s) => ({
+    name: scenario.name,
+    description: scenario.description,
+    metrics: Object.fromEntries(names.map((m) => [m, summarise(valuesOf(s, m))])),
+    differences:
+      s === baselineIndex
+        ? {}
+        : Object.fromEntries(names.map((m) => [m, pairedDifference(valuesOf(s, m), valuesOf(baselineIndex, m))])),
+  }));
+  return {
+    experiment: experiment.config.name,
+    model: experiment.model.name,
+    seed: experiment.config.seed,
+    replications: Math.min(...run.outputs.map((o) => o.length)),
+    warmupDays: experiment.config.warmupDays,
+    horizonDays: experiment.config.horizonDays,
+    baseline: baselineName,
+    scenarios,
+  };
+}

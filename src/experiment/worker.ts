@@ -1,0 +1,53 @@
+/**
+ * The job a worker thread runs: one replication of one scenario. Used by piscina, and called
+ * directly when running on the main thread, so both paths compute exactly the same thing.
+ *
+ * @module
+ */
+import { runReplication } from '../model/run-replication.js';
+import type { ModelConfig } from '../model/schema.js';
+
+/** One (scenario, replication) to run. */
+export interface ReplicationJob {
+  scenarioIndex: number;
+  replication: number;
+  model: ModelConfig;
+  horizonDays: number;
+  warmupDays: number;
+  /** The experiment's master seed; the replication's seed is derived from it. */
+  seed: number | string;
+  withDaily: boolean;
+}
+
+/** What a job returns. */
+export interface ReplicationOutput {
+  scenarioIndex: number;
+  replication: number;
+  metrics: Record<string, number>;
+  daily: Float64Array | null;
+  events: number;
+}
+
+/**
+ * The seed of replication r: the same for every scenario, so that scenarios are compared on
+ * the same arrivals and the same people (common random numbers).
+ */
+export function replicationSeed(seed: number | string, replication: number): string {
+  return `${seed}/rep${replication}`;
+}
+
+/** Runs one job. */
+export default function runJob(job: ReplicationJob): ReplicationOutput {
+  const result = runReplication(job.model, {
+    horizonDays: job.horizonDays,
+    warmupDays: job.warmupDays,
+    seed: replicationSeed(job.seed, job.replication),
+  });
+  return {
+    scenarioIndex: job.scenarioIndex,
+    replication: job.replication,
+    metrics: result.metrics,
+    daily: job.withDaily ? result.daily.values : null,
+    events: result.events,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What each metric of a replication means. `<setting>`, `<reason>`, `<pathway>` and `<payer>`
+ * stand for the model's setting names, delay reasons, P0..P3 and nhs/council/selfFunder.
+ * Every count, day total and cost is over the results window (after the warm-up).
+ *
+ * @module
+ */
+
+/** Metric name patterns and their one-line descriptions. */
+export const METRIC_DESCRIPTIONS: Record<string, string> = {
+  windowDays: 'length of the results window (days)',
+  admissions: 'emergency admissions and readmissions that got an acute bed',
+  admissionsPerDay: 'admissions per day',
+  meanAdmissionWaitDays: 'mean wait from arrival to an acute bed (trolley/corridor wait), days',
+  diversions: 'arrivals who waited longer than admission.maxWaitDays and were diverted',
+  communityReferrals: 'referrals from the community straight to a service (step-up)',
+  acuteBeds: 'mean number of acute beds (capacity)',
+  acuteOccupancyRate: 'mean occupied acute beds / acute beds',
+  medicallyOptimised: 'patients who became medically optimised (no longer meet the criteria to reside)',
+  delayedPatientsPerDay: 'medically optimised patients still in an acute bed, counted at midnight, mean per day',
+  delayedShareOfAcuteBeds: 'delayedPatientsPerDay / acute beds',
+  delayedBedDays: 'acute bed days occupied by medically optimised patients',
+  delayedBedDaysPerDay: 'delayedBedDays per day of the window',
+  'delayedBedDaysByReason.<reason>': 'delayed bed days by reason: dischargeProcess, assessment, awaiting<Setting>',
+  'delayedBedDaysByPathway.<pathway>': 'delayed bed days by discharge pathway P0..P3',
+  meanFitToDischargeDays: 'mean days from medically optimised to leaving the acute bed, over all who left alive',
+  sameDayDischargeShare: 'share of medically optimised patients who left on the calendar day they became fit',
+  delayLengthMedianDays: 'median fit-to-discharge time (from a 0.25-day histogram), days',
+  delayLengthP90Days: '90th percentile of fit-to-discharge time, days',
+  dischargesToIntermediateCare: 'hospital discharges into settings marked intermediate',
+  newCareHomePlacementsFromHospital: 'hospital discharges into settings marked careHome',
+  intermediateToCareHomeRatio: 'dischargesToIntermediateCare / newCareHomePlacementsFromHospital',
+  assessments: 'discharge assessments started',
+  readmissions: 'readmissions to hospital',
+  inHospitalDeaths: 'deaths in an acute bed',
+  deaths: 'all deaths (in hospital and in services)',
+  careHomePlacements: 'placements into care-home settings from anywhere (hospital, services, community)',
+  independenceAfterReablement: 'share of people leaving home-based intermediate care who go home without further services',
+  'occupancy.<setting>': 'mean places occupied (time-weighted)',
+  'occupancyRate.<setting>': 'mean places occupied / capacity',
+  'bedDays.<setting>': 'place days used (occupancy integrated over the window)',
+  'neededBedDays.<setting>': 'place days used by people who still needed the service',
+  'delayedDays.<setting>': 'place days used by people waiting for their next service (blocking)',
+  'meanWaitDays.<setting>': 'mean wait for a place in the setting, days',
+  'meanQueue.<setting>': 'mean number waiting for a place (time-weighted)',
+  'placements.<setting>': 'people placed in the setting',
+  'costBySetting.<setting>': 'place days x cost per day, GBP',
+  'costByPayer.<payer>': 'cost paid by nhs, council or selfFunder, GBP',
+  costAssessments: 'assessments x cost per assessment, GBP',
+  costTotal: 'total cost, GBP',
+  costPerDay: 'costTotal per day of the window, GBP',
+};
+
+/** Whether `name` is a metric a run reports, for a model with these setting names. */
+export function isKnownMetric(name: string, settings: string[]): boolean {
+  if (name in METRIC_DESCRIPTIONS) return true;
+  const [family, member] = name.split('.', 2);
+  if (member === undefined || !(`${family}.<setting>` in METRIC_DESCRIPTIONS || `${family}.<reason>` in METRIC_DESCRIPTIONS || `${family}.<pathway>` in METRIC_DESCRIPTIONS || `${family}.<payer>` in METRIC_DESCRIPTIONS)) return false;
+  if (`${family}.<setting>` in METRIC_DESCRIPTIONS) return settings.includes(member);
+  if (family === 'delayedBedDaysByPathway') return /^P[0-3]$/.test(member);
+  if (family === 'costByPayer') return ['nhs', 'council', 'selfFunder'].includes(member);
+  return member === 'dischargeProcess' || member === 'assessment' || settings.some((s) => member === `awaiting${s.charAt(0).toUpperCase()}${s.slice(1)}`);
+}

@@ -1,0 +1,326 @@
+/**
+ * What a replication measures: counts, time-weighted levels, midnight counts and daily series,
+ * over the results window that starts at the end of the warm-up.
+ *
+ * Memory is bounded: nothing is kept per person; delay lengths go into a fixed histogram, and
+ * the daily series has one row per day and setting.
+ *
+ * @module
+ */
+import type { Resource } from '../engine/resource.js';
+import { TimeWeighted } from '../engine/monitors/time-weighted.js';
+import { Tally } from '../engine/monitors/tally.js';
+import { PAYERS, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
+import type { PatientTable } from './patients.js';
+import { PATHWAYS } from './schema.js';
+import type { RunWindow } from './system-model.js';
+
+const HISTOGRAM_BIN_DAYS = 0.25;
+const HISTOGRAM_BINS = 480; // 120 days; longer delays fall in the last bin
+/** Columns of the daily series, per setting. */
+export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue'] as const;
+
+/** Daily series of one replication: value[(day * settings + s) * 3 + column]. */
+export interface DailySeries {
+  days: number;
+  settings: string[];
+  values: Float64Array;
+}
+
+/** Counters and monitors of one replication. */
+export class Observations {
+  private readonly model: CompiledModel;
+  private readonly resources: Resource[];
+  private readonly reasonNames: string[];
+  private inWindow: boolean;
+  private windowStart: number;
+  private windowEnd = 0;
+
+  private admissions = 0;
+  private readonly admissionWaits = new Tally({ keepValues: false });
+  private diversions = 0;
+  private communityReferrals = 0;
+  private inHospitalDeaths = 0;
+  private fit = 0;
+  private assessments = 0;
+  private readmissions = 0;
+  private acuteDischarges = 0;
+  private sameDay = 0;
+  private readonly fitToDischarge = new Tally({ keepValues: false });
+  private readonly delayHistogram = new Float64Array(HISTOGRAM_BINS);
+  private toIntermediate = 0;
+  private toCareHomeFromAcute = 0;
+  private readonly placements: Float64Array;
+  private readonly exitsHome: Float64Array;
+  private readonly exitsAll: Float64Array;
+  private readonly deathsInSettings: Float64Array;
+
+  private readonly delayedByReason: TimeWeighted[];
+  private readonly delayedByPathway: TimeWeighted[];
+  private readonly acuteDelayed = new TimeWeighted();
+  private readonly blockedIn: TimeWeighted[];
+  private readonly midnightDelayed = new Tally({ keepValues: false });
+  private readonly capacitySamples: Tally[];
+  private readonly daily: DailySeries;
+
+  constructor(model: CompiledModel, resources: Resource[], window: RunWindow) {
+    this.model = model;
+    this.resources = resources;
+    const n = model.settings.length;
+    this.reasonNames = ['dischargeProcess', 'assessment', ...model.settings.map((s) => `awaiting${capitalise(s.name)}`)];
+    this.delayedByReason = this.reasonNames.map(() => new TimeWeighted());
+    this.delayedByPathway = PATHWAYS.map(() => new TimeWeighted());
+    this.blockedIn = model.settings.map(() => new TimeWeighted());
+    this.capacitySamples = model.settings.map(() => new Tally({ keepValues: false }));
+    this.placements = new Float64Array(n);
+    this.exitsHome = new Float64Array(n);
+    this.exitsAll = new Float64Array(n);
+    this.deathsInSettings = new Float64Array(n);
+    this.windowStart = window.warmupDays;
+    this.inWindow = window.warmupDays <= 0;
+    const days = Math.ceil(window.horizonDays);
+    this.daily = { days, settings: model.settings.map((s) => s.name), values: new Float64Array(days * n * DAILY_COLUMNS.length) };
+  }
+
+  /** Starts the results window (end of warm-up): forgets everything counted so far. */
+  startWindow(now: number): void {
+    this.inWindow = true;
+    this.windowStart = now;
+    this.admissions = this.diversions = this.communityReferrals = this.inHospitalDeaths = 0;
+    this.fit = this.assessments = this.readmissions = this.acuteDischarges = this.sameDay = 0;
+    this.toIntermediate = this.toCareHomeFromAcute = 0;
+    this.admissionWaits.reset();
+    this.fitToDischarge.reset();
+    this.midnightDelayed.reset();
+    for (const a of [this.delayHistogram, this.placements, this.exitsHome, this.exitsAll, this.deathsInSettings]) a.fill(0);
+    for (const m of [...this.delayedByReason, ...this.delayedByPathway, this.acuteDelayed, ...this.blockedIn]) m.reset(now);
+    for (const t of this.capacitySamples) t.reset();
+    for (const r of this.resources) r.resetStatistics();
+  }
+
+  /** An emergency admission took an acute bed after waiting `wait` days. */
+  admission(wait: number): void {
+    if (!this.inWindow) return;
+    this.admissions++;
+    this.admissionWaits.add(wait);
+  }
+
+  /** An arrival gave up waiting for a bed and was diverted. */
+  diversion(_wait: number): void {
+    if (this.inWindow) this.diversions++;
+  }
+
+  /** A referral from the community to a setting. */
+  communityReferral(_target: number): void {
+    if (this.inWindow) this.communityReferrals++;
+  }
+
+  /** A death in hospital. */
+  inHospitalDeath(): void {
+    if (this.inWindow) this.inHospitalDeaths++;
+  }
+
+  /** A patient became medically optimised. */
+  medicallyOptimised(): void {
+    if (this.inWindow) this.fit++;
+  }
+
+  /** An assessment started. */
+  assessment(): void {
+    if (this.inWindow) this.assessments++;
+  }
+
+  /** A readmission to hospital. */
+  readmission(): void {
+    if (this.inWindow) this.readmissions++;
+  }
+
+  /** A medically optimised patient left the acute bed for `destination` (-1 = home). */
+  acuteDischarge(now: number, fitAt: number, _pathway: number, destination: number): void {
+    if (!this.inWindow) return;
+    const wait = now - fitAt;
+    this.acuteDischarges++;
+    this.fitToDischarge.add(wait);
+    if (Math.floor(now) === Math.floor(fitAt)) this.sameDay++;
+    this.delayHistogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(wait / HISTOGRAM_BIN_DAYS))]++;
+    if (destination >= 0) {
+      const s = this.model.settings[destination];
+      if (s.intermediate) this.toIntermediate++;
+      if (s.careHome) this.toCareHomeFromAcute++;
+    }
+  }
+
+  /** Someone took a place in setting s, coming from setting `from` (-1 = the community). */
+  placement(s: number, _from: number): void {
+    if (this.inWindow) this.placements[s]++;
+  }
+
+  /** A person finished their stay in s but waits, holding the place, for the next service. */
+  blocked(s: number, now: number): void {
+    this.blockedIn[s].add(now, 1);
+  }
+
+  /** The person blocking a place in s moved on. */
+  unblocked(s: number, now: number): void {
+    this.blockedIn[s].add(now, -1);
+  }
+
+  /** A person left setting s for home, death or readmission. */
+  exit(s: number, how: number): void {
+    if (!this.inWindow) return;
+    this.exitsAll[s]++;
+    if (how === ROUTE_HOME) this.exitsHome[s]++;
+    if (how === ROUTE_DEATH) this.deathsInSettings[s]++;
+    if (how === ROUTE_READMISSION) this.exitsAll[s] += 0; // counted when the readmission happens
+  }
+
+  /** An acute delay for `reason` began. */
+  delayStarts(reason: number, pathway: number, now: number): void {
+    this.delayedByReason[reason].add(now, 1);
+    this.delayedByPathway[pathway].add(now, 1);
+    this.acuteDelayed.add(now, 1);
+  }
+
+  /** An acute delay for `reason` ended (another may follow). */
+  delayEnds(reason: number, pathway: number, now: number): void {
+    this.delayedByReason[reason].add(now, -1);
+    this.delayedByPathway[pathway].add(now, -1);
+    this.acuteDelayed.add(now, -1);
+  }
+
+  /** Midnight: the NHS counts delayed patients now; the daily series takes a row. */
+  midnight(now: number): void {
+    const day = Math.floor(now + 1e-9);
+    const n = this.model.settings.length;
+    const columns = DAILY_COLUMNS.length;
+    if (day < this.daily.days) {
+      for (let s = 0; s < n; s++) {
+        const base = (day * n + s) * columns;
+        const r = this.resources[s];
+        this.daily.values[base] = r.inUse;
+        this.daily.values[base + 1] = s === this.model.acute ? this.acuteDelayed.value : this.blockedIn[s].value;
+        this.daily.values[base + 2] = r.waiting;
+      }
+    }
+    if (!this.inWindow) return;
+    this.midnightDelayed.add(this.acuteDelayed.value);
+    for (let s = 0; s < n; s++) this.capacitySamples[s].add(this.resources[s].capacity);
+  }
+
+  /** Closes the window at the horizon. */
+  finish(now: number, _patients: PatientTable): void {
+    this.windowEnd = now;
+  }
+
+  /** The daily series (whole run, warm-up included, so that the warm-up can be read off it). */
+  dailySeries(): DailySeries {
+    return this.daily;
+  }
+
+  /** Every metric of the replication, by name (documented in the README). */
+  metrics(): Record<string, number> {
+    const now = this.windowEnd;
+    const span = now - this.windowStart;
+    const m: Record<string, number> = {};
+    const acute = this.model.acute;
+    const acuteResource = this.resources[acute];
+    const acuteCapacity = this.meanCapacity(acute);
+    m.windowDays = span;
+    m.admissions = this.admissions;
+    m.admissionsPerDay = this.admissions / span;
+    m.meanAdmissionWaitDays = nanToZero(this.admissionWaits.mean());
+    m.diversions = this.diversions;
+    m.communityReferrals = this.communityReferrals;
+    m.acuteBeds = acuteCapacity;
+    m.acuteOccupancyRate = acuteResource.occupancy.mean(now) / acuteCapacity;
+    m.medicallyOptimised = this.fit;
+    m.delayedPatientsPerDay = nanToZero(this.midnightDelayed.mean());
+    m.delayedShareOfAcuteBeds = m.delayedPatientsPerDay / acuteCapacity;
+    m.delayedBedDays = this.acuteDelayed.integral(now);
+    m.delayedBedDaysPerDay = m.delayedBedDays / span;
+    this.reasonNames.forEach((name, r) => {
+      if (r - 2 !== acute) m[`delayedBedDaysByReason.${name}`] = this.delayedByReason[r].integral(now);
+    });
+    PATHWAYS.forEach((p, i) => (m[`delayedBedDaysByPathway.${p}`] = this.delayedByPathway[i].integral(now)));
+    m.meanFitToDischargeDays = nanToZero(this.fitToDischarge.mean());
+    m.sameDayDischargeShare = this.acuteDischarges > 0 ? this.sameDay / this.acuteDischarges : 0;
+    m.delayLengthMedianDays = this.delayQuantile(0.5);
+    m.delayLengthP90Days = this.delayQuantile(0.9);
+    m.dischargesToIntermediateCare = this.toIntermediate;
+    m.newCareHomePlacementsFromHospital = this.toCareHomeFromAcute;
+    m.intermediateToCareHomeRatio = this.toCareHomeFromAcute > 0 ? this.toIntermediate / this.toCareHomeFromAcute : NaN;
+    m.assessments = this.assessments;
+    m.readmissions = this.readmissions;
+    m.inHospitalDeaths = this.inHospitalDeaths;
+    m.deaths = this.inHospitalDeaths + this.deathsInSettings.reduce((a, b) => a + b, 0);
+    this.settingMetrics(m, now);
+    this.costMetrics(m, now);
+    return m;
+  }
+
+  private settingMetrics(m: Record<string, number>, now: number): void {
+    let careHomePlacements = 0;
+    let intermediateHomeExits = 0;
+    let intermediateHomeExitsHome = 0;
+    this.model.settings.forEach((s, i) => {
+      const r = this.resources[i];
+      const bedDays = r.occupancy.integral(now);
+      const delayed = i === this.model.acute ? this.acuteDelayed.integral(now) : this.blockedIn[i].integral(now);
+      m[`occupancy.${s.name}`] = r.occupancy.mean(now);
+      m[`occupancyRate.${s.name}`] = r.occupancy.mean(now) / this.meanCapacity(i);
+      m[`bedDays.${s.name}`] = bedDays;
+      m[`neededBedDays.${s.name}`] = bedDays - delayed;
+      m[`delayedDays.${s.name}`] = delayed;
+      m[`meanWaitDays.${s.name}`] = nanToZero(r.waits.mean());
+      m[`meanQueue.${s.name}`] = r.queueLength.mean(now);
+      if (i !== this.model.acute) m[`placements.${s.name}`] = this.placements[i];
+      if (s.careHome) careHomePlacements += this.placements[i];
+      if (s.intermediate && s.kind === 'home') {
+        intermediateHomeExits += this.exitsAll[i];
+        intermediateHomeExitsHome += this.exitsHome[i];
+      }
+    });
+    m.careHomePlacements = careHomePlacements;
+    m.independenceAfterReablement = intermediateHomeExits > 0 ? intermediateHomeExitsHome / intermediateHomeExits : NaN;
+  }
+
+  private costMetrics(m: Record<string, number>, now: number): void {
+    const byPayer = new Float64Array(PAYERS.length);
+    this.model.settings.forEach((s, i) => {
+      const cost = this.resources[i].occupancy.integral(now) * s.costPerDay;
+      m[`costBySetting.${s.name}`] = cost;
+      for (let k = 0; k < PAYERS.length; k++) byPayer[k] += cost * s.payerShares[k];
+    });
+    const assessmentCost = this.assessments * this.model.config.assessment.costPerAssessment;
+    m.costAssessments = assessmentCost;
+    for (let k = 0; k < PAYERS.length; k++) byPayer[k] += assessmentCost * this.model.assessmentPayerShares[k];
+    PAYERS.forEach((payer, k) => (m[`costByPayer.${payer}`] = byPayer[k]));
+    m.costTotal = byPayer.reduce((a, b) => a + b, 0);
+    m.costPerDay = m.costTotal / (now - this.windowStart);
+  }
+
+  private meanCapacity(s: number): number {
+    const sampled = this.capacitySamples[s].mean();
+    return Number.isNaN(sampled) ? this.resources[s].capacity : sampled;
+  }
+
+  private delayQuantile(p: number): number {
+    const total = this.delayHistogram.reduce((a, b) => a + b, 0);
+    if (total === 0) return 0;
+    let seen = 0;
+    for (let i = 0; i < HISTOGRAM_BINS; i++) {
+      const next = seen + this.delayHistogram[i];
+      if (next >= p * total) return (i + (p * total - seen) / this.delayHistogram[i]) * HISTOGRAM_BIN_DAYS;
+      seen = next;
+    }
+    return HISTOGRAM_BINS * HISTOGRAM_BIN_DAYS;
+  }
+}
+
+function capitalise(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function nanToZero(x: number): number {
+  return Number.isNaN(x) ? 0 : x;
+}

@@ -1,0 +1,422 @@
+/**
+ * The care system as a discrete-event model: admissions, acute stays, discharge pathways,
+ * assessments, downstream services and the delays between them.
+ *
+ * Event-scheduling style on the kernel: each kind of event is a method registered once; the
+ * payload is a patient slot (see PatientTable). A person who finishes one service and needs
+ * another keeps their place until the next is granted (Resource.requestWhileHolding): that is a
+ * delayed discharge in hospital, and blocking everywhere else.
+ *
+ * Randomness: arrivals come from the named stream "arrivals"; everything about a person comes
+ * from their own entity stream, opened by (identity, purpose), so the same person has the same
+ * needs in every scenario (common random numbers).
+ *
+ * @module
+ */
+import { Resource } from '../engine/resource.js';
+import { Simulation, type EventKind } from '../engine/simulation.js';
+import { EntityStream } from '../engine/random/entity-stream.js';
+import { RandomStreams, type RandomStream } from '../engine/random/stream.js';
+import type { Distribution } from '../engine/random/distributions.js';
+import { pick, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
+import { Observations } from './observations.js';
+import { PatientTable } from './patients.js';
+
+/** Delay reason: the discharge process (paperwork, transport, medicines) of a P0 discharge. */
+export const REASON_DISCHARGE_PROCESS = 0;
+/** Delay reason: waiting for referral and assessment. */
+export const REASON_ASSESSMENT = 1;
+/** Delay reasons from this index on mean "awaiting a place in setting (reason - offset)". */
+export const REASON_AWAITING_OFFSET = 2;
+
+// Purposes ("salts") of a person's entity streams; each episode shifts them by EPISODE_SALT.
+const SALT_ARRIVAL = 0;
+const SALT_FIT = 1;
+const SALT_EXIT = 2;
+const SALT_SETTING = 8;
+const EPISODE_SALT = 1024;
+// Identities: emergency arrival k is 8k; community referral stream c's arrival k is 8k + 1 + c.
+const IDENTITY_STRIDE = 8;
+
+/** How long to run and when statistics start. */
+export interface RunWindow {
+  /** Days simulated in all, warm-up included. */
+  horizonDays: number;
+  /** Days at the start excluded from statistics. */
+  warmupDays: number;
+  /** Master seed. */
+  seed: number | string;
+}
+
+/** One replication of a care system. Build, then {@link CareSystemModel.run}. */
+export class CareSystemModel {
+  /** The kernel. */
+  readonly sim = new Simulation();
+  /** One resource per setting, in the model's setting order. */
+  readonly resources: Resource[];
+  /** What the run measures. */
+  readonly observations: Observations;
+  /** People present. */
+  readonly patients = new PatientTable();
+
+  private readonly model: CompiledModel;
+  private readonly window: RunWindow;
+  private readonly streams: RandomStreams;
+  private readonly arrivalStream: RandomStream;
+  private readonly communityStreams: RandomStream[];
+  private readonly person: EntityStream;
+  private readonly peakArrivalRate: number;
+  private emergencyCandidates = 0;
+  private readonly communityCounts: number[];
+
+  private readonly onEmergencyArrival: EventKind;
+  private readonly onCommunityArrival: EventKind;
+  private readonly onAdmitted: EventKind;
+  private readonly onDiversionDue: EventKind;
+  private readonly onFit: EventKind;
+  private readonly onAssessed: EventKind;
+  private readonly onDischargedHome: EventKind;
+  private readonly onPlaced: EventKind[];
+  private readonly onStayEnd: EventKind;
+  private readonly onReadmission: EventKind;
+  private readonly onMidnight: EventKind;
+  private readonly onWarmupEnd: EventKind;
+
+  constructor(model: CompiledModel, window: RunWindow) {
+    this.model = model;
+    this.window = window;
+    this.streams = new RandomStreams(window.seed);
+    this.arrivalStream = this.streams.stream('arrivals');
+    this.communityStreams = model.community.map((c) => this.streams.stream(`community:${c.name}`));
+    this.communityCounts = model.community.map(() => 0);
+    this.person = new EntityStream(this.streams.stream('people'));
+    this.peakArrivalRate = peakRate(model, window.horizonDays);
+    const sim = this.sim;
+    this.resources = model.settings.map((s) => {
+      const r = new Resource(sim, { name: s.name, capacity: s.initialCapacity });
+      if (s.capacityChanges.length > 0) r.scheduleCapacity(s.capacityChanges.filter((c) => c.time >= 0));
+      return r;
+    });
+    this.observations = new Observations(model, this.resources, window);
+    this.onEmergencyArrival = sim.defineEvent(() => this.emergencyArrival(), 'emergency arrival');
+    this.onCommunityArrival = sim.defineEvent((c) => this.communityArrival(c), 'community referral');
+    this.onAdmitted = sim.defineEvent((p) => this.admitted(p), 'admitted');
+    this.onDiversionDue = sim.defineEvent((p) => this.diversionDue(p), 'diversion due');
+    this.onFit = sim.defineEvent((p) => this.medicallyOptimised(p), 'medically optimised');
+    this.onAssessed = sim.defineEvent((p) => this.assessed(p), 'assessed');
+    this.onDischargedHome = sim.defineEvent((p) => this.dischargedHome(p), 'discharged home');
+    this.onPlaced = model.settings.map((s) => sim.defineEvent((p) => this.placed(p, s.index), `placed in ${s.name}`));
+    this.onStayEnd = sim.defineEvent((p) => this.stayEnded(p), 'stay ended');
+    this.onReadmission = sim.defineEvent((p) => this.readmitted(p), 'readmission');
+    this.onMidnight = sim.defineEvent(() => this.midnight(), 'midnight');
+    this.onWarmupEnd = sim.defineEvent(() => this.observations.startWindow(this.sim.now), 'end of warm-up');
+  }
+
+  /** Runs the replication to the horizon. */
+  run(): Observations {
+    const { horizonDays, warmupDays } = this.window;
+    this.warmStart();
+    if (this.peakArrivalRate > 0) this.sim.schedule(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
+    this.model.community.forEach((c, i) => {
+      if (c.perDay > 0) this.sim.schedule(this.exponential(this.communityStreams[i], c.perDay), this.onCommunityArrival, i);
+    });
+    this.sim.scheduleAt(0, this.onMidnight, 0, -10);
+    if (warmupDays > 0) this.sim.scheduleAt(warmupDays, this.onWarmupEnd, 0, -20);
+    this.sim.run(horizonDays);
+    this.observations.finish(horizonDays, this.patients);
+    return this.observations;
+  }
+
+  // ---- arrivals --------------------------------------------------------------------------
+
+  private emergencyArrival(): void {
+    const now = this.sim.now;
+    this.sim.schedule(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
+    // Thinning: every candidate is numbered, accepted or not, so person k is the same person in
+    // every scenario even when a scenario changes the arrival rate.
+    const identity = IDENTITY_STRIDE * this.emergencyCandidates++;
+    const accept = this.arrivalStream.uniform() * this.peakArrivalRate < arrivalRate(this.model, now);
+    if (!accept) return;
+    const p = this.patients.admit(identity, 0, now);
+    this.sampleAdmission(p, -1);
+    this.requestAcuteBed(p);
+  }
+
+  private communityArrival(c: number): void {
+    const source = this.model.community[c];
+    this.sim.schedule(this.exponential(this.communityStreams[c], source.perDay), this.onCommunityArrival, c);
+    const identity = IDENTITY_STRIDE * this.communityCounts[c]++ + 1 + c;
+    const p = this.patients.admit(identity, 0, this.sim.now);
+    this.sampleAdmission(p, source.group);
+    this.observations.communityReferral(source.target);
+    this.requestPlace(p, source.target);
+  }
+
+  /** Draws the person's group, pathway and clinical length of stay from their own stream. */
+  private sampleAdmission(p: number, fixedGroup: number): void {
+    const person = this.person;
+    person.open(this.patients.identity[p], SALT_ARRIVAL + EPISODE_SALT * this.patients.episode[p]);
+    const groupDraw = person.uniform();
+    const g = fixedGroup >= 0 ? fixedGroup : pick(this.model.groups.length > 1 ? this.model.groupCumulative : ONE, groupDraw);
+    const group = this.model.groups[g];
+    this.patients.group[p] = g;
+    this.patients.pathway[p] = pick(group.pathwayCumulative, person.uniform());
+    this.patients.plannedStay[p] = group.acuteLengthOfStay.sample(person);
+  }
+
+  // ---- acute care ------------------------------------------------------------------------
+
+  private requestAcuteBed(p: number): void {
+    const acute = this.model.acute;
+    this.patients.setting[p] = acute;
+    if (this.resources[acute].request(p, this.onAdmitted)) {
+      this.admitted(p);
+      return;
+    }
+    const maxWait = this.model.config.admission.maxWaitDays;
+    if (maxWait !== null) this.patients.diversionTimer[p] = this.sim.schedule(maxWait, this.onDiversionDue, p);
+  }
+
+  private admitted(p: number): void {
+    const timer = this.patients.diversionTimer[p];
+    if (timer >= 0) {
+      this.sim.cancel(timer);
+      this.patients.diversionTimer[p] = -1;
+    }
+    this.observations.admission(this.sim.now - this.patients.arrivedAt[p]);
+    this.sim.schedule(this.patients.plannedStay[p], this.onFit, p);
+  }
+
+  private diversionDue(p: number): void {
+    this.patients.diversionTimer[p] = -1;
+    if (!this.resources[this.model.acute].withdraw(p)) return;
+    this.observations.diversion(this.sim.now - this.patients.arrivedAt[p]);
+    this.patients.discharge(p);
+  }
+
+  private medicallyOptimised(p: number): void {
+    const now = this.sim.now;
+    const patients = this.patients;
+    const person = this.person;
+    const model = this.model;
+    patients.fitAt[p] = now;
+    person.open(patients.identity[p], SALT_FIT + EPISODE_SALT * patients.episode[p]);
+    const dies = person.uniform() < model.groups[patients.group[p]].inHospitalMortality;
+    const processDays = model.dischargeProcess.sample(person);
+    const referralDays = model.referralDelay.sample(person);
+    const assessmentDays = model.assessmentDuration.sample(person);
+    if (dies) {
+      this.observations.inHospitalDeath();
+      this.resources[model.acute].release(p);
+      patients.discharge(p);
+      return;
+    }
+    this.observations.medicallyOptimised();
+    const pathway = patients.pathway[p];
+    if (pathway === 0) {
+      this.setDelay(p, REASON_DISCHARGE_PROCESS);
+      const done = this.afterWork(now, processDays, model.config.discharge.window);
+      // Zero-length steps run at once: an event at the same time would only cost a heap round trip.
+      if (done === now) this.dischargedHome(p);
+      else this.sim.schedule(done - now, this.onDischargedHome, p);
+    } else if (model.pathwayNeedsAssessment[pathway]) {
+      this.setDelay(p, REASON_ASSESSMENT);
+      this.observations.assessment();
+      const done = this.afterWork(now + referralDays, assessmentDays, model.config.assessment.window);
+      if (done === now) this.assessed(p);
+      else this.sim.schedule(done - now, this.onAssessed, p);
+    } else {
+      this.assessed(p);
+    }
+  }
+
+  private assessed(p: number): void {
+    const target = this.model.pathwayTarget[this.patients.pathway[p]];
+    this.setDelay(p, REASON_AWAITING_OFFSET + target);
+    this.requestPlaceWhileHolding(p, target);
+  }
+
+  private dischargedHome(p: number): void {
+    this.leaveAcute(p, -1);
+    this.resources[this.model.acute].release(p);
+    this.leaveSystem(p, ROUTE_HOME);
+  }
+
+  /** Ends the person's acute delay and records their discharge (destination -1 = home). */
+  private leaveAcute(p: number, destination: number): void {
+    const now = this.sim.now;
+    this.setDelay(p, -1);
+    const fitAt = this.patients.fitAt[p];
+    this.patients.delayedDays[p] = now - fitAt;
+    this.observations.acuteDischarge(now, fitAt, this.patients.pathway[p], destination);
+  }
+
+  // ---- downstream services -----------------------------------------------------------------
+
+  private requestPlace(p: number, target: number): void {
+    this.patients.setting[p] = -1;
+    if (this.resources[target].request(p, this.onPlaced[target])) this.placed(p, target);
+  }
+
+  private requestPlaceWhileHolding(p: number, target: number): void {
+    const held = this.resources[this.patients.setting[p]];
+    if (this.resources[target].requestWhileHolding(p, held, this.onPlaced[target])) this.placed(p, target);
+  }
+
+  /** The person has a place in `s` (any place they held before was released by the resource). */
+  private placed(p: number, s: number): void {
+    const patients = this.patients;
+    const from = patients.setting[p];
+    if (from === this.model.acute) this.leaveAcute(p, s);
+    else if (from >= 0) this.observations.unblocked(from, this.sim.now);
+    patients.setting[p] = s;
+    this.observations.placement(s, from);
+    const person = this.person;
+    person.open(patients.identity[p], SALT_SETTING + s + EPISODE_SALT * patients.episode[p]);
+    const stay = (this.model.groups[patients.group[p]].lengthOfStay[s] as Distribution).sample(person);
+    const routes = this.model.settings[s].routes;
+    patients.nextRoute[p] = routes === null ? ROUTE_HOME : routes.targets[pick(routes.cumulative, person.uniform())];
+    this.sim.schedule(stay, this.onStayEnd, p);
+  }
+
+  private stayEnded(p: number): void {
+    const s = this.patients.setting[p];
+    const next = this.patients.nextRoute[p];
+    if (next >= 0) {
+      this.observations.blocked(s, this.sim.now);
+      this.requestPlaceWhileHolding(p, next);
+      return;
+    }
+    this.resources[s].release(p);
+    this.observations.exit(s, next);
+    this.leaveSystem(p, next);
+  }
+
+  // ---- leaving and coming back --------------------------------------------------------------
+
+  private leaveSystem(p: number, how: number): void {
+    const patients = this.patients;
+    if (how === ROUTE_DEATH) {
+      patients.discharge(p);
+      return;
+    }
+    let readmit = how === ROUTE_READMISSION;
+    let delay = 0;
+    if (how === ROUTE_HOME && patients.setting[p] === this.model.acute) {
+      const cfg = this.model.config.readmission;
+      const risk = cfg.riskAfterDischarge + cfg.extraRiskPerDelayedDay * patients.delayedDays[p];
+      if (risk > 0) {
+        this.person.open(patients.identity[p], SALT_EXIT + EPISODE_SALT * patients.episode[p]);
+        readmit = this.person.uniform() < risk;
+        delay = this.model.readmissionDelay.sample(this.person);
+      }
+    }
+    if (!readmit) {
+      patients.discharge(p);
+      return;
+    }
+    patients.setting[p] = -1;
+    this.sim.schedule(delay, this.onReadmission, p);
+  }
+
+  private readmitted(p: number): void {
+    const patients = this.patients;
+    patients.episode[p]++;
+    patients.arrivedAt[p] = this.sim.now;
+    patients.fitAt[p] = NaN;
+    patients.delayedDays[p] = 0;
+    this.observations.readmission();
+    this.sampleAdmission(p, patients.group[p]);
+    this.requestAcuteBed(p);
+  }
+
+  // ---- delays, time and the warm start ------------------------------------------------------
+
+  private setDelay(p: number, reason: number): void {
+    const patients = this.patients;
+    const now = this.sim.now;
+    const old = patients.delayReason[p];
+    if (old >= 0) this.observations.delayEnds(old, patients.pathway[p], now);
+    patients.delayReason[p] = reason;
+    if (reason >= 0) this.observations.delayStarts(reason, patients.pathway[p], now);
+  }
+
+  private afterWork(start: number, work: number, window: CompiledModel['config']['discharge']['window']): number {
+    return window === null ? start + work : this.model.calendar.addWorkingTime(start, work, window);
+  }
+
+  private takeWarmStartBed(p: number, from: string): void {
+    const acute = this.resources[this.model.acute];
+    if (!acute.request(p, this.onAdmitted)) {
+      throw new RangeError(`warmStart: acute beds occupied plus patients waiting in them (counting ${from}) exceed the ${acute.capacity} acute beds`);
+    }
+  }
+
+  private midnight(): void {
+    this.observations.midnight(this.sim.now);
+    this.sim.schedule(1, this.onMidnight, 0, -10);
+  }
+
+  private exponential(stream: RandomStream, rate: number): number {
+    return -Math.log(stream.uniform()) / rate;
+  }
+
+  /** Fills settings from the model's warm-start snapshot (today's situation report). */
+  private warmStart(): void {
+    const snapshot = this.model.config.warmStart;
+    if (!snapshot) return;
+    let identity = -IDENTITY_STRIDE; // negative identities: people already in the system at time 0
+    for (const s of this.model.settings) {
+      const state = snapshot[s.name];
+      if (!state) continue;
+      for (let i = 0; i < state.occupied; i++) {
+        const p = this.patients.admit(identity, 0, 0);
+        identity -= IDENTITY_STRIDE;
+        this.sampleAdmission(p, -1);
+        // A random point in a stay: the time left is the planned stay times a uniform draw.
+        const residual = this.person.uniform();
+        if (s.index === this.model.acute) {
+          this.patients.setting[p] = s.index;
+          this.takeWarmStartBed(p, s.name);
+          this.sim.schedule(this.patients.plannedStay[p] * residual, this.onFit, p);
+        } else {
+          this.patients.setting[p] = -1;
+          if (this.resources[s.index].request(p, this.onPlaced[s.index])) this.placed(p, s.index);
+        }
+      }
+    }
+    // People already fit and waiting in acute beds for a place downstream.
+    for (const s of this.model.settings) {
+      const state = snapshot[s.name];
+      if (!state || s.index === this.model.acute) continue;
+      for (let i = 0; i < state.waiting; i++) {
+        const p = this.patients.admit(identity, 0, 0);
+        identity -= IDENTITY_STRIDE;
+        this.sampleAdmission(p, -1);
+        this.patients.setting[p] = this.model.acute;
+        this.takeWarmStartBed(p, s.name);
+        this.patients.fitAt[p] = 0;
+        this.setDelay(p, REASON_AWAITING_OFFSET + s.index);
+        this.requestPlaceWhileHolding(p, s.index);
+      }
+    }
+  }
+}
+
+const ONE = Float64Array.of(1);
+
+/** Arrivals per day at time t: base rate times day-of-week and month profiles and the trend. */
+export function arrivalRate(model: CompiledModel, t: number): number {
+  const a = model.config.arrivals.emergency;
+  let rate = a.perDay;
+  if (a.dayOfWeek) rate *= a.dayOfWeek[model.calendar.dayOfWeek(t)];
+  if (a.monthOfYear) rate *= a.monthOfYear[model.calendar.monthOf(t)];
+  if (a.trendPerYear !== 0) rate *= Math.pow(1 + a.trendPerYear, model.calendar.yearsSinceStart(t));
+  return rate;
+}
+
+function peakRate(model: CompiledModel, horizonDays: number): number {
+  const a = model.config.arrivals.emergency;
+  const trend = Math.max(1, Math.pow(1 + a.trendPerYear, horizonDays / 365.25));
+  return a.perDay * Math.max(...(a.dayOfWeek ?? [1])) * Math.max(...(a.monthOfYear ?? [1])) * trend;
+}

@@ -1,0 +1,498 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../../src/engine/random/stream.js';
+import {
+  Bernoulli,
+  DiscreteChoice,
+  Empirical,
+  Erlang,
+  Exponential,
+  Fixed,
+  Gamma,
+  LogNormal,
+  Mixture,
+  Normal,
+  Poisson,
+  Triangular,
+  Uniform,
+  Weibull,
+  createDistribution,
+  describeDistributionSpecForms,
+  distributionSpecSchema,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  parseDistribution,
+  type Distribution,
+  type DistributionSpec,
+} from '../../../src/engine/random/distributions.js';
+
+const N = 200_000;
+
+/**
+ * Half-width of the acceptance interval, in standard errors. By the central limit theorem the
+ * error of a sample mean (or sample variance) over its standard error is close to N(0, 1), and
+ * P(|Z| > 4.5) = 6.8e-6: a correct implementation fails a check about once in 150,000, while a
+ * bias of a fraction of a percent in 200,000 draws is caught.
+ */
+const Z = 4.5;
+
+/** Allowance for floating-point rounding in the sums, which matters only when the variance is 0. */
+const ROUNDING = 1e-9;
+
+/**
+ * Draws n values and checks the sample mean and variance against the distribution's theory.
+ *
+ * The mean's standard error is sqrt(variance / n) from theory. The sample variance's standard
+ * error is sqrt((m4 - s^4) / n), with the fourth central moment m4 estimated from the same
+ * data, so that no fourth moment need be known in closed form. Returns the draws.
+ */
+function checkMoments(dist: Distribution, seed: string, n = N): Float64Array {
+  const rng = new RandomStream(seed);
+  const x = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    x[i] = dist.sample(rng);
+    sum += x[i];
+  }
+  const mean = sum / n;
+  let s2 = 0;
+  let s4 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - mean;
+    const d2 = d * d;
+    s2 += d2;
+    s4 += d2 * d2;
+  }
+  const variance = s2 / (n - 1);
+  const m4 = s4 / n;
+  const seMean = Math.sqrt(dist.variance / n);
+  const seVariance = Math.sqrt(Math.max(0, m4 - variance * variance) / n);
+  const label = dist.describe();
+  expect(
+    Math.abs(mean - dist.mean),
+    `${label}: sample mean ${mean} vs ${dist.mean}`,
+  ).toBeLessThanOrEqual(Z * seMean + ROUNDING * (1 + Math.abs(dist.mean)));
+  expect(
+    Math.abs(variance - dist.variance),
+    `${label}: sample variance ${variance} vs ${dist.variance}`,
+  ).toBeLessThanOrEqual(Z * seVariance + ROUNDING * (1 + dist.variance));
+  return x;
+}
+
+function range(x: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of x) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Every distribution and parameterisation under test, by name. */
+const cases: [string, () => Distribution][] = [
+  ['exponential(rate)', () => new Exponential(0.5)],
+  ['exponential(mean)', () => Exponential.fromMean(3)],
+  ['uniform', () => new Uniform(2, 7)],
+  ['triangular', () => new Triangular(1, 2, 6)],
+  ['triangular with mode at min', () => new Triangular(1, 1, 4)],
+  ['normal', () => new Normal(10, 3)],
+  ['normal lightly truncated', () => new Normal(10, 3, 2)],
+  ['normal truncated both sides, rejection', () => new Normal(10, 3, 6, 15)],
+  ['normal heavily truncated in the upper tail', () => new Normal(5, 2, 9, 14)],
+  ['normal truncated 6 sd out', () => new Normal(0, 1, 6)],
+  ['normal heavily truncated in the lower tail', () => new Normal(0, 1, -Infinity, -3)],
+  ['normal truncated to a narrow band round the mean', () => new Normal(0, 1, -0.2, 0.1)],
+  ['lognormal(mean, sd)', () => LogNormal.fromMeanSd(6, 5)],
+  ['lognormal(mean, median)', () => LogNormal.fromMeanMedian(6, 4)],
+  ['lognormal(mu, sigma)', () => LogNormal.fromMuSigma(1, 0.5)],
+  ['gamma(shape, scale)', () => new Gamma(2.5, 2)],
+  ['gamma(shape < 1)', () => new Gamma(0.4, 3)],
+  ['gamma(shape, rate)', () => Gamma.fromShapeRate(3, 0.5)],
+  ['gamma(mean, sd)', () => Gamma.fromMeanSd(6, 4)],
+  ['erlang(k, rate)', () => new Erlang(3, 0.5)],
+  ['erlang(k, mean), many phases', () => Erlang.fromMean(20, 10)],
+  ['weibull(shape > 1)', () => new Weibull(1.5, 4)],
+  ['weibull(shape < 1)', () => new Weibull(0.7, 2)],
+  ['poisson(3)', () => new Poisson(3)],
+  ['poisson(12)', () => new Poisson(12)],
+  ['poisson(80)', () => new Poisson(80)],
+  ['bernoulli', () => new Bernoulli(0.3)],
+  ['choice', () => new DiscreteChoice([1, 2, 5, 10], [0.1, 0.4, 0.3, 0.2])],
+  [
+    'choice with many values',
+    () => new DiscreteChoice(Array.from({ length: 40 }, (_, i) => i), Array<number>(40).fill(1 / 40)),
+  ],
+  ['empirical', () => new Empirical([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9])],
+  [
+    'mixture',
+    () =>
+      new Mixture([
+        { weight: 3, distribution: Exponential.fromMean(2) },
+        { weight: 7, distribution: LogNormal.fromMeanSd(6, 5) },
+      ]),
+  ],
+  ['fixed', () => new Fixed(7.5)],
+];
+
+describe('distribution moments (n = 200,000, 4.5 standard errors)', () => {
+  for (const [name, make] of cases) {
+    it(name, () => {
+      checkMoments(make(), `moments/${name}`);
+    });
+  }
+
+  it('keeps truncated normals inside their bounds', () => {
+    const truncated = [new Normal(10, 3, 2), new Normal(5, 2, 9, 14), new Normal(0, 1, 6), new Normal(0, 1, -0.2, 0.1)];
+    for (const d of truncated) {
+      const [lo, hi] = range(checkMoments(d, `bounds/${d.describe()}`, 20_000));
+      expect(lo).toBeGreaterThanOrEqual(d.min);
+      expect(hi).toBeLessThanOrEqual(d.max);
+    }
+    const [lo, hi] = range(checkMoments(new Normal(0, 1, -Infinity, -3), 'bounds/upper', 20_000));
+    expect(lo).toBeGreaterThan(-10);
+    expect(hi).toBeLessThanOrEqual(-3);
+  });
+
+  it('samples a truncation 40 sd out, where the probability underflows', () => {
+    const d = new Normal(0, 1, 40, 41);
+    expect(d.truncationMass).toBe(0);
+    expect(d.mean).toBeGreaterThan(40);
+    expect(d.mean).toBeLessThan(40.03);
+    const [lo, hi] = range(checkMoments(d, 'far tail', 20_000));
+    expect(lo).toBeGreaterThanOrEqual(40);
+    expect(hi).toBeLessThanOrEqual(41);
+  });
+
+  it('draws whole numbers from the poisson and keeps empirical draws within the data', () => {
+    const rng = new RandomStream('integers');
+    for (const d of [new Poisson(3), new Poisson(80), new Poisson(1e6)]) {
+      for (let i = 0; i < 1000; i++) expect(Number.isInteger(d.sample(rng))).toBe(true);
+    }
+    const e = new Empirical([4, 2, 9]);
+    for (let i = 0; i < 1000; i++) {
+      const v = e.sample(rng);
+      expect(v).toBeGreaterThanOrEqual(2);
+      expect(v).toBeLessThanOrEqual(9);
+    }
+  });
+});
+
+describe('theoretical moments', () => {
+  it('truncated normal moments match high-precision values (mpmath)', () => {
+    const check = (d: Normal, mean: number, variance: number) => {
+      expect(Math.abs(d.mean - mean) / Math.abs(mean)).toBeLessThan(1e-13);
+      expect(Math.abs(d.variance - variance) / variance).toBeLessThan(1e-11);
+    };
+    check(new Normal(0, 1, 0), Math.sqrt(2 / Math.PI), 1 - 2 / Math.PI);
+    check(new Normal(0, 1, 6), 6.1584826045445989, 0.023987636789166771);
+    check(new Normal(0, 1, 5, 5.5), 5.1521017769072688, 0.015174083348812214);
+    check(new Normal(0, 1, 1, 1.001), 1.0004999166250041, 8.3333326384703421e-8);
+    check(new Normal(10, 2, 12), 10 + 2 * 1.5251352761609812, 4 * 0.19909766557034879);
+  });
+
+  it('empirical moments are those of the interpolated distribution, not of the data', () => {
+    // Uniform on [0, 1] and on [1, 3], each with weight 1/2.
+    const e = new Empirical([0, 1, 3]);
+    expect(e.mean).toBeCloseTo(0.5 * 0.5 + 0.5 * 2, 14);
+    const second = 0.5 * (1 / 3) + 0.5 * ((1 + 3 + 9) / 3);
+    expect(e.variance).toBeCloseTo(second - e.mean ** 2, 14);
+  });
+
+  it('lognormal parameterisations give the moments asked for', () => {
+    const a = LogNormal.fromMeanSd(6, 5);
+    expect(a.mean).toBeCloseTo(6, 12);
+    expect(Math.sqrt(a.variance)).toBeCloseTo(5, 12);
+    const b = LogNormal.fromMeanMedian(6, 4);
+    expect(b.mean).toBeCloseTo(6, 12);
+    expect(b.median).toBeCloseTo(4, 12);
+  });
+
+  it('weibull moments use the gamma function', () => {
+    const w = new Weibull(2, 1); // Rayleigh: mean sqrt(pi)/2, variance 1 - pi/4
+    expect(w.mean).toBeCloseTo(Math.sqrt(Math.PI) / 2, 14);
+    expect(w.variance).toBeCloseTo(1 - Math.PI / 4, 14);
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 13);
+    expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 13);
+  });
+
+  it('mixture variance follows the law of total variance', () => {
+    const m = new Mixture([
+      { weight: 1, distribution: new Fixed(0) },
+      { weight: 1, distribution: new Uniform(2, 4) },
+    ]);
+    expect(m.mean).toBeCloseTo(1.5, 14);
+    expect(m.variance).toBeCloseTo(0.5 * (1 / 3) + 0.5 * 1.5 ** 2 + 0.5 * 1.5 ** 2, 14);
+  });
+});
+
+describe('normal CDF and quantile', () => {
+  it('normalCdf is accurate to 1e-15 relative, far into the tail (references from mpmath)', () => {
+    const reference: [number, number][] = [
+      [-37.5, 4.6053530095819548e-308],
+      [-30, 4.9067139271481871e-198],
+      [-10, 7.6198530241605261e-24],
+      [-1.96, 0.024997895148220436],
+      [-0.3, 0.38208857781104737],
+      [0, 0.5],
+      [0.5, 0.6914624612740131],
+      [1, 0.84134474606854295],
+      [3, 0.99865010196836991],
+    ];
+    for (const [x, p] of reference) {
+      expect(Math.abs(normalCdf(x) - p) / p, `x = ${x}`).toBeLessThan(1e-15);
+    }
+  });
+
+  it('normalQuantile is accurate to 1e-14 relative (references from mpmath)', () => {
+    // References are the quantiles of the doubles nearest each p, not of the decimal p: near
+    // p = 1 the difference alone would move x by 1e-12.
+    const reference: [number, number][] = [
+      [1e-300, -37.047096299361199],
+      [1e-20, -9.2623400897984076],
+      [0.001, -3.0902323061678135],
+      [0.02, -2.053748910631823],
+      [0.025, -1.9599639845400542],
+      [0.3, -0.52440051270804082],
+      [0.7, 0.52440051270804066],
+      [0.975, 1.9599639845400539],
+      [0.999999, 4.7534243088170878],
+    ];
+    for (const [p, x] of reference) {
+      expect(Math.abs(normalQuantile(p) - x) / Math.abs(x), `p = ${p}`).toBeLessThan(1e-14);
+    }
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+    expect(normalQuantile(1.5)).toBeNaN();
+  });
+});
+
+describe('random streams', () => {
+  it('RandomStream.uniform gives 53-bit doubles in (0, 1)', () => {
+    const rng = new RandomStream('bits');
+    let lowBitsSeen = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const u = rng.uniform();
+      expect(u).toBeGreaterThan(0);
+      expect(u).toBeLessThan(1);
+      const scaled = u * 2 ** 53;
+      expect(Number.isInteger(scaled)).toBe(true);
+      // A 32-bit generator scaled up would leave the low 21 bits of every draw zero.
+      if (scaled % 2 ** 21 !== 0) lowBitsSeen++;
+    }
+    expect(lowBitsSeen).toBeGreaterThan(9_000);
+  });
+
+  it('the same seed gives the same sequence for every distribution', () => {
+    for (const [name, make] of cases) {
+      const d = make();
+      const a = new RandomStream(`repeat/${name}`);
+      const b = new RandomStream(`repeat/${name}`);
+      const xa = Array.from({ length: 1000 }, () => d.sample(a));
+      const xb = Array.from({ length: 1000 }, () => make().sample(b));
+      expect(xb, name).toEqual(xa);
+    }
+  });
+
+  it("a distribution shared by two streams gives each stream the draws it would give alone", () => {
+    // No sampler carries state from one call to the next, so interleaving cannot leak draws
+    // from one stream into another (which would break common random numbers).
+    for (const [name, make] of cases) {
+      const shared = make();
+      const alone = new RandomStream(`shared/${name}`);
+      const expected = Array.from({ length: 200 }, () => shared.sample(alone));
+      const a = new RandomStream(`shared/${name}`);
+      const other = new RandomStream('other');
+      const got: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        got.push(shared.sample(a));
+        shared.sample(other);
+      }
+      expect(got, name).toEqual(expected);
+    }
+  });
+});
+
+describe('parameter validation', () => {
+  const bad: [() => unknown, RegExp][] = [
+    [() => new Exponential(0), /exponential: rate must be > 0, got 0/],
+    [() => Exponential.fromMean(-2), /exponential: mean must be > 0/],
+    [() => new Uniform(3, 3), /uniform: min must be < max/],
+    [() => new Uniform(NaN, 3), /uniform: min must be a finite number/],
+    [() => new Triangular(0, 5, 4), /triangular: mode must be between min and max/],
+    [() => new Triangular(4, 4, 4), /triangular: min must be < max/],
+    [() => new Normal(0, -1), /normal: sd must be > 0, got -1/],
+    [() => new Normal(0, 1, 3, 2), /normal: min must be < max/],
+    [() => new Normal(Infinity, 1), /normal: mean must be a finite number/],
+    [() => LogNormal.fromMuSigma(1, 0), /lognormal: sigma must be > 0/],
+    [() => LogNormal.fromMeanSd(6, -1), /lognormal: sd must be > 0, got -1/],
+    [() => LogNormal.fromMeanSd(-6, 1), /lognormal: mean must be > 0/],
+    [() => LogNormal.fromMeanMedian(4, 6), /lognormal: median must be < mean/],
+    [() => new Gamma(0, 1), /gamma: shape must be > 0/],
+    [() => new Gamma(1, -1), /gamma: scale must be > 0/],
+    [() => Gamma.fromShapeRate(1, 0), /gamma: rate must be > 0/],
+    [() => Gamma.fromMeanSd(1, 0), /gamma: sd must be > 0/],
+    [() => new Erlang(2.5, 1), /erlang: k must be a whole number >= 1/],
+    [() => new Erlang(0, 1), /erlang: k must be a whole number >= 1/],
+    [() => Erlang.fromMean(2, 0), /erlang: mean must be > 0/],
+    [() => new Weibull(-1, 1), /weibull: shape must be > 0/],
+    [() => new Weibull(1, 0), /weibull: scale must be > 0/],
+    [() => new Poisson(-1), /poisson: mean must be >= 0/],
+    [() => new Poisson(1e10), /poisson: mean must be <= /],
+    [() => new Bernoulli(1.2), /bernoulli: p must be between 0 and 1/],
+    [() => new DiscreteChoice([1, 2], [0.5, 0.6]), /choice: probabilities must sum to 1/],
+    [() => new DiscreteChoice([1, 2], [1]), /choice: probabilities must have one entry per value/],
+    [() => new DiscreteChoice([1, 2], [1.5, -0.5]), /choice: probabilities\[0\] must be between 0 and 1/],
+    [() => new DiscreteChoice([], []), /choice: values must not be empty/],
+    [() => new Empirical([1]), /empirical: values must have at least 2 entries/],
+    [() => new Empirical([1, NaN]), /empirical: values\[1\] must be a finite number/],
+    [() => new Mixture([]), /mixture: components must not be empty/],
+    [() => new Mixture([{ weight: 0, distribution: new Fixed(1) }]), /mixture: components\[0\]\.weight must be/],
+    [() => new Fixed(NaN), /fixed: value must be a finite number/],
+  ];
+  for (const [make, message] of bad) {
+    it(`throws RangeError ${message.source}`, () => {
+      expect(make).toThrow(RangeError);
+      expect(make).toThrow(message);
+    });
+  }
+});
+
+describe('distribution specs', () => {
+  const accepted: [DistributionSpec, string, number][] = [
+    [{ type: 'exponential', rate: 0.5 }, 'exponential(rate 0.5)', 2],
+    [{ type: 'exponential', mean: 2 }, 'exponential(mean 2)', 2],
+    [{ type: 'uniform', min: 1, max: 3 }, 'uniform(min 1, max 3)', 2],
+    [{ type: 'triangular', min: 1, mode: 2, max: 3 }, 'triangular(min 1, mode 2, max 3)', 2],
+    [{ type: 'normal', mean: 2, sd: 1 }, 'normal(mean 2, sd 1)', 2],
+    [{ type: 'normal', mean: 0, sd: 1, min: 0 }, 'normal(mean 0, sd 1, min 0)', Math.sqrt(2 / Math.PI)],
+    [{ type: 'normal', mean: 0, sd: 1, min: -1, max: 1 }, 'normal(mean 0, sd 1, min -1, max 1)', 0],
+    [{ type: 'lognormal', mean: 6, sd: 5 }, 'lognormal(mean 6, sd 5)', 6],
+    [{ type: 'lognormal', mean: 6, median: 4 }, 'lognormal(mean 6, median 4)', 6],
+    [{ type: 'lognormal', mu: 0, sigma: 1 }, 'lognormal(mu 0, sigma 1)', Math.exp(0.5)],
+    [{ type: 'gamma', shape: 2, scale: 3 }, 'gamma(shape 2, scale 3)', 6],
+    [{ type: 'gamma', shape: 2, rate: 0.5 }, 'gamma(shape 2, rate 0.5)', 4],
+    [{ type: 'gamma', mean: 6, sd: 4 }, 'gamma(mean 6, sd 4)', 6],
+    [{ type: 'erlang', k: 3, rate: 0.5 }, 'erlang(k 3, rate 0.5)', 6],
+    [{ type: 'erlang', k: 3, mean: 6 }, 'erlang(k 3, mean 6)', 6],
+    [{ type: 'weibull', shape: 1, scale: 2 }, 'weibull(shape 1, scale 2)', 2],
+    [{ type: 'poisson', mean: 3 }, 'poisson(mean 3)', 3],
+    [{ type: 'bernoulli', p: 0.25 }, 'bernoulli(p 0.25)', 0.25],
+    [{ type: 'choice', values: [1, 3], probabilities: [0.5, 0.5] }, 'choice(1: 0.5, 3: 0.5)', 2],
+    [{ type: 'empirical', values: [1, 3] }, 'empirical(2 values, 1 to 3)', 2],
+    [
+      {
+        type: 'mixture',
+        components: [
+          { weight: 1, distribution: { type: 'fixed', value: 1 } },
+          { weight: 3, distribution: { type: 'exponential', mean: 3 } },
+        ],
+      },
+      'mixture(0.25 fixed(1), 0.75 exponential(mean 3))',
+      2.5,
+    ],
+    [{ type: 'fixed', value: 4 }, 'fixed(4)', 4],
+  ];
+  for (const [spec, text, mean] of accepted) {
+    it(`accepts ${text}`, () => {
+      const parsed = distributionSpecSchema.safeParse(spec);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      const d = createDistribution(parsed.data!);
+      expect(d.kind).toBe(spec.type);
+      expect(d.describe()).toBe(text);
+      expect(d.mean).toBeCloseTo(mean, 12);
+    });
+  }
+
+  /** The issues of a rejected spec, as "path: message" lines. */
+  function issues(input: unknown): string[] {
+    const result = distributionSpecSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    return result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  }
+
+  it('rejects a mix of lognormal forms, listing the three forms', () => {
+    const found = issues({ type: 'lognormal', mean: 6, sd: 5, median: 4 });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^: a lognormal distribution takes exactly one of/);
+    expect(found[0]).toContain('{mean, sd} or {mean, median} or {mu, sigma}');
+    expect(found[0]).toContain('got {mean, sd, median}');
+    expect(issues({ type: 'lognormal', mean: 6 })[0]).toContain('got {mean}');
+    expect(issues({ type: 'lognormal', mu: 1, sd: 2 })[0]).toContain('got {sd, mu}');
+  });
+
+  it('rejects an incomplete or mixed form for the other multi-form types', () => {
+    expect(issues({ type: 'exponential', rate: 1, mean: 1 })[0]).toContain('{rate} or {mean}');
+    expect(issues({ type: 'gamma', shape: 1, mean: 2 })[0]).toContain(
+      '{shape, scale} or {shape, rate} or {mean, sd}',
+    );
+    expect(issues({ type: 'erlang', k: 2 })[0]).toContain('{k, rate} or {k, mean}');
+  });
+
+  it('rejects unknown keys, naming them', () => {
+    const found = issues({ type: 'uniform', min: 0, max: 1, mode: 0.5 });
+    expect(found).toEqual([': unknown key "mode" for a uniform distribution (it takes {min, max})']);
+  });
+
+  it('rejects unknown and missing types', () => {
+    expect(issues({ type: 'beta', a: 1 })[0]).toMatch(/^type: must be one of: exponential, uniform/);
+    expect(issues({ mean: 1 })[0]).toMatch(/^type: is required/);
+    expect(issues(5)[0]).toMatch(/must be a distribution object/);
+  });
+
+  it('reports impossible parameters with a path to the field', () => {
+    expect(issues({ type: 'normal', mean: 1, sd: -1 })).toEqual(['sd: must be > 0, got -1']);
+    expect(issues({ type: 'normal', mean: 1, sd: 1, min: 3, max: 2 })).toEqual(['max: must be > min (3), got 2']);
+    expect(issues({ type: 'normal', mean: 1 })).toEqual(['sd: is required']);
+    expect(issues({ type: 'normal', mean: '1', sd: 1 })).toEqual(['mean: must be a finite number, got "1"']);
+    expect(issues({ type: 'uniform', min: 2, max: 1 })).toEqual(['max: must be > min (2), got 1']);
+    expect(issues({ type: 'triangular', min: 0, mode: 5, max: 4 })).toEqual([
+      'mode: must be between min (0) and max (4), got 5',
+    ]);
+    expect(issues({ type: 'lognormal', mean: 4, median: 6 })[0]).toMatch(/^median: must be < mean \(4\)/);
+    expect(issues({ type: 'lognormal', mean: 4, median: 4 })[0]).toMatch(/^median: must be < mean/);
+    expect(issues({ type: 'erlang', k: 1.5, rate: 1 })).toEqual(['k: must be a whole number, got 1.5']);
+    expect(issues({ type: 'bernoulli', p: 2 })).toEqual(['p: must be <= 1, got 2']);
+    expect(issues({ type: 'poisson', mean: -3 })).toEqual(['mean: must be >= 0, got -3']);
+    expect(issues({ type: 'empirical', values: [1] })).toEqual(['values: must have at least 2 values, got 1']);
+    expect(issues({ type: 'choice', values: [1, 2], probabilities: [0.5, -0.5] })).toContain(
+      'probabilities.1: must be >= 0, got -0.5',
+    );
+  });
+
+  it('rejects probabilities that do not sum to 1, with a path to probabilities', () => {
+    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.2, 0.3, 0.4] })).toEqual([
+      'probabilities: must sum to 1 (within 1e-9), got 0.9',
+    ]);
+    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.5, 0.5] })).toEqual([
+      'probabilities: must have one entry per value (3), got 2',
+    ]);
+    // Off by 5e-10, inside the 1e-9 tolerance.
+    const nearly = { type: 'choice', values: [1, 2, 3], probabilities: [0.3, 0.3, 0.4 + 5e-10] };
+    expect(distributionSpecSchema.safeParse(nearly).success).toBe(true);
+  });
+
+  it('reports problems inside a mixture with the full path', () => {
+    const found = issues({
+      type: 'mixture',
+      components: [
+        { weight: 1, distribution: { type: 'fixed', value: 1 } },
+        { weight: 0, distribution: { type: 'lognormal', mean: 6, sd: -5 } },
+      ],
+    });
+    expect(found).toEqual([
+      'components.1.weight: must be > 0, got 0',
+      'components.1.distribution.sd: must be > 0, got -5',
+    ]);
+    expect(issues({ type: 'mixture', components: [] })).toEqual(['components: must have at least one component']);
+  });
+
+  it('parseDistribution validates and builds; the forms can be listed', () => {
+    expect(parseDistribution({ type: 'lognormal', mean: 6, sd: 5 }).mean).toBeCloseTo(6, 12);
+    expect(() => parseDistribution({ type: 'lognormal', mean: 6, sd: -5 })).toThrow(/must be > 0/);
+    const forms = describeDistributionSpecForms();
+    expect(forms).toContain('lognormal: {mean, sd} or {mean, median} or {mu, sigma}');
+    expect(forms.split('\n')).toHaveLength(14);
+  });
+});

@@ -202,9 +202,6 @@ export class CareSystemModel {
     patients.fitAt[p] = now;
     person.open(patients.identity[p], SALT_FIT + EPISODE_SALT * patients.episode[p]);
     const dies = person.uniform() < model.groups[patients.group[p]].inHospitalMortality;
-    const processDays = model.dischargeProcess.sample(person);
-    const referralDays = model.referralDelay.sample(person);
-    const assessmentDays = model.assessmentDuration.sample(person);
     if (dies) {
       this.observations.inHospitalDeath();
       this.resources[model.acute].release(p);
@@ -212,19 +209,28 @@ export class CareSystemModel {
       return;
     }
     this.observations.medicallyOptimised();
+    // Only the draws this person's pathway needs are made; the pathway is fixed at arrival, so
+    // the same person still gets the same draws in every scenario.
     const pathway = patients.pathway[p];
     if (pathway === 0) {
+      const done = this.afterWork(now, model.dischargeProcess.sample(person), model.config.discharge.window);
+      // A zero-length process is no delay at all: leave now, with no event and no delay record.
+      if (done === now) {
+        this.dischargedHome(p);
+        return;
+      }
       this.setDelay(p, REASON_DISCHARGE_PROCESS);
-      const done = this.afterWork(now, processDays, model.config.discharge.window);
-      // Zero-length steps run at once: an event at the same time would only cost a heap round trip.
-      if (done === now) this.dischargedHome(p);
-      else this.sim.schedule(done - now, this.onDischargedHome, p);
+      this.sim.schedule(done - now, this.onDischargedHome, p);
     } else if (model.pathwayNeedsAssessment[pathway]) {
-      this.setDelay(p, REASON_ASSESSMENT);
+      const referralDays = model.referralDelay.sample(person);
+      const done = this.afterWork(now + referralDays, model.assessmentDuration.sample(person), model.config.assessment.window);
       this.observations.assessment();
-      const done = this.afterWork(now + referralDays, assessmentDays, model.config.assessment.window);
-      if (done === now) this.assessed(p);
-      else this.sim.schedule(done - now, this.onAssessed, p);
+      if (done === now) {
+        this.assessed(p);
+        return;
+      }
+      this.setDelay(p, REASON_ASSESSMENT);
+      this.sim.schedule(done - now, this.onAssessed, p);
     } else {
       this.assessed(p);
     }
@@ -245,7 +251,7 @@ export class CareSystemModel {
   /** Ends the person's acute delay and records their discharge (destination -1 = home). */
   private leaveAcute(p: number, destination: number): void {
     const now = this.sim.now;
-    this.setDelay(p, -1);
+    if (this.patients.delayReason[p] >= 0) this.setDelay(p, -1);
     const fitAt = this.patients.fitAt[p];
     this.patients.delayedDays[p] = now - fitAt;
     this.observations.acuteDischarge(now, fitAt, this.patients.pathway[p], destination);

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { UsageProblem } from '../experiment/problems.js';
 import { ConfigError } from '../model/config-file.js';
 
 /** Exit code for success. */
@@ -13,16 +14,11 @@ export const EXIT_RUN_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** Bad input found by the CLI itself (a flag, a folder). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageProblem as UsageError };
 
 /** Prints an error as one line on stderr and returns the exit code it deserves. */
 export function reportError(err: unknown): number {
-  if (err instanceof ConfigError || err instanceof UsageError) {
+  if (err instanceof ConfigError || err instanceof UsageProblem) {
     process.stderr.write(`careflow: ${err.message}\n`);
     return EXIT_BAD_INPUT;
   }

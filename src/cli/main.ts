@@ -6,8 +6,10 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { registerCompare } from './commands/compare.js';
 import { registerList } from './commands/list.js';
 import { registerRun } from './commands/run.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT_BAD_INPUT, reportError } from './errors.js';
 import { careflowVersion } from '../experiment/version.js';
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nSimulate acute, intermediate and social care under integration policies.')
     .version(careflowVersion())
     .strict()
-    .demandCommand(1, 'name a command: run, validate, list')
+    .demandCommand(1, 'name a command: run, sweep, compare, validate, list')
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
   parser = registerRun(parser);
   parser = registerValidate(parser);
   parser = registerList(parser);
+  parser = registerCompare(parser);
+  parser = registerSweep(parser);
   try {
     await parser.parseAsync();
   } catch (err) {

@@ -1,0 +1,73 @@
+/**
+ * Sweeps: a grid of variants of one scenario, each combination of the varied values run as a
+ * scenario of its own, with the unvaried scenario kept as the baseline.
+ *
+ * @module
+ */
+import { UsageProblem } from './problems.js';
+import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario } from './scenario.js';
+
+/** One varied model path and the values it takes. */
+export interface Variation {
+  path: string;
+  values: unknown[];
+}
+
+/** Parses `path=v1,v2,...` (numbers, true/false, or text). */
+export function parseVariation(text: string): Variation {
+  const eq = text.indexOf('=');
+  if (eq <= 0 || eq === text.length - 1) throw new UsageProblem(`--vary: expected path=v1,v2,... (e.g. settings.acute.capacity=850,900), got "${text}"`);
+  const path = text.slice(0, eq).trim();
+  const values = text
+    .slice(eq + 1)
+    .split(',')
+    .map((v) => v.trim());
+  if (values.some((v) => v === '')) throw new UsageProblem(`--vary ${path}: empty value in "${text}"`);
+  return { path, values: values.map(parseValue) };
+}
+
+function parseValue(v: string): unknown {
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return Number(v);
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v;
+}
+
+/** Every combination of the variations, in order (the first path varies slowest). */
+export function grid(variations: Variation[]): Record<string, unknown>[] {
+  let combos: Record<string, unknown>[] = [{}];
+  for (const v of variations) combos = combos.flatMap((c) => v.values.map((value) => ({ ...c, [v.path]: value })));
+  return combos;
+}
+
+/** The experiment turned into a sweep around scenario `base` (default: its baseline). */
+export function sweepExperiment(experiment: LoadedExperiment, variations: Variation[], base?: string): LoadedExperiment {
+  if (variations.length === 0) throw new UsageProblem('sweep needs at least one --vary path=v1,v2,...');
+  const baseName = base ?? experiment.config.baseline ?? experiment.scenarios[0].name;
+  const baseIndex = experiment.config.scenarios.findIndex((s) => s.name === baseName);
+  if (baseIndex < 0) throw new UsageProblem(`--scenario: unknown scenario "${baseName}"; expected one of ${experiment.config.scenarios.map((s) => s.name).join(', ')}`);
+  const baseScenario = experiment.config.scenarios[baseIndex];
+  for (const v of variations) {
+    try {
+      setPath(structuredClone(experiment.model) as unknown as Record<string, unknown>, v.path, v.values[0]);
+    } catch (err) {
+      throw new UsageProblem(`--vary ${v.path}: ${(err as Error).message}`);
+    }
+  }
+  const scenarios: ResolvedScenario[] = [experiment.scenarios[baseIndex]];
+  for (const combo of grid(variations)) {
+    const name = Object.entries(combo)
+      .map(([path, value]) => `${path}=${String(value)}`)
+      .join(' ');
+    const overrides = { ...baseScenario.overrides, ...combo };
+    try {
+      scenarios.push(resolveScenario(experiment.file, experiment.model, { ...baseScenario, name, description: `${baseName} with ${name}`, overrides }, baseIndex));
+    } catch (err) {
+      throw new UsageProblem(`--vary: ${name}: ${(err as Error).message}`);
+    }
+  }
+  return {
+    ...experiment,
+    scenarios,
+    config: { ...experiment.config, name: `${experiment.config.name}-sweep`, baseline: baseName, scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides })) },
+  };
+}

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, err) => {
       if (err) throw err;
-      process.stderr.write(`careflow: ${message}\ncareflow: see careflow --help\n`);
+      // One line, naming what was given: yargs' "Did you mean run?" alone does not say what was wrong.
+      const given = hideBin(process.argv).find((a) => !a.startsWith('-'));
+      const text = message.startsWith('Did you mean') ? `unknown command "${given}"; ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+      process.stderr.write(`careflow: ${text.replace(/\s*\n\s*/g, ' ')} (see careflow --help)\n`);
       process.exit(EXIT_BAD_INPUT);
     });
   parser = registerRun(parser);

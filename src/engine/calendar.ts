@@ -144,7 +144,8 @@ export class Calendar {
       const day = Math.floor(now);
       const closes = day + window.endHour / 24;
       const available = closes - now;
-      if (left <= available) return now + left;
+      // Work that ends at closing time (to rounding) ends today, not at the next opening.
+      if (left <= available + TIME_TOLERANCE) return now + Math.min(left, available);
       left -= available;
       // Resume from the next midnight rather than from `closes`, so that the search always moves
       // on a day whatever rounding does to the closing instant.

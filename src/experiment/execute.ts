@@ -7,6 +7,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { careflowVersion } from './version.js';
+import { UsageProblem } from './problems.js';
 import { writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
 import { hashOf, type LoadedExperiment } from './scenario.js';
@@ -53,7 +54,8 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   const finished = options.resume ? readCheckpoint(checkpoint, experimentHash) : [];
   if (!options.resume) rmSync(checkpoint, { force: true });
   mkdirSync(dirname(options.out), { recursive: true });
-  if (finished.length === 0) appendFileSync(checkpoint, JSON.stringify({ experimentHash }) + '\n');
+  if (!existsSync(checkpoint)) appendFileSync(checkpoint, JSON.stringify({ experimentHash }) + '\n');
+  else if (!readFileSync(checkpoint, 'utf8').endsWith('\n')) appendFileSync(checkpoint, '\n'); // after a line cut short
   const run = await runExperiment(experiment, {
     workers: options.workers,
     replications: options.replications,
@@ -92,7 +94,7 @@ function readCheckpoint(file: string, experimentHash: string): ReplicationOutput
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
   const header = JSON.parse(lines[0] ?? '{}') as { experimentHash?: string };
   if (header.experimentHash !== experimentHash) {
-    throw new Error(`cannot resume from ${file}: it belongs to a different experiment or model (files changed since)`);
+    throw new UsageProblem(`cannot resume from ${file}: it belongs to a different experiment or model (files changed since)`);
   }
   // A line cut short by the interruption is ignored; its replication simply runs again.
   const outputs: ReplicationOutput[] = [];
@@ -101,7 +103,7 @@ function readCheckpoint(file: string, experimentHash: string): ReplicationOutput
       const o = JSON.parse(line) as ReplicationOutput & { daily: number[] | null };
       outputs.push({ ...o, daily: o.daily ? Float64Array.from(o.daily) : null });
     } catch {
-      break;
+      continue;
     }
   }
   return outputs;

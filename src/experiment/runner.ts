@@ -41,6 +41,12 @@ export interface RunOutputs {
   workers: number;
 }
 
+/**
+ * The precision search adds at most 10 * PRECISION_STEP replications a round. It must not depend
+ * on the number of workers, or the replications run (and summary.json) would.
+ */
+const PRECISION_STEP = 2;
+
 /** The default number of workers: one per core. */
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -59,7 +65,7 @@ export async function runExperiment(experiment: LoadedExperiment, options: RunOp
     for (;;) {
       interrupted = await runBatch(experiment, replications, done, pool, options);
       if (interrupted) break;
-      const wanted = replicationsForPrecision(experiment, done, replications, Math.max(workers, 2));
+      const wanted = replicationsForPrecision(experiment, done, replications, PRECISION_STEP);
       if (wanted <= replications || replications >= maxReplications) break;
       replications = Math.min(wanted, maxReplications);
     }

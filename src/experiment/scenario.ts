@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, lineOfPath, readConfigFile } from '../model/config-file.js';
 import { loadModel } from '../model/load-model.js';
+import { isKnownMetric } from '../model/metric-descriptions.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
 import { experimentSchema, type ExperimentConfig, type ScenarioConfig } from './schema.js';
 
@@ -38,6 +39,12 @@ export function loadExperiment(file: string): LoadedExperiment {
   const config = readConfigFile(file, experimentSchema);
   const modelFile = resolve(dirname(file), config.model);
   const model = loadModel(modelFile);
+  // An unknown precision metric would have no values and be skipped, so the target would look met.
+  config.precision?.metrics.forEach((metric, i) => {
+    if (isKnownMetric(metric, Object.keys(model.settings))) return;
+    const field = ['precision', 'metrics', i];
+    throw new ConfigError(file, `unknown metric "${metric}" for model ${model.name}; see careflow list metrics`, { line: lineOfPath(file, field), field: field.join('.') });
+  });
   const scenarios = config.scenarios.map((s, i) => resolveScenario(file, model, s, i));
   return { file, config, modelFile, model, scenarios };
 }

@@ -116,12 +116,16 @@ export function compileModel(config: ModelConfig): CompiledModel {
 
 function compileSetting(name: string, index: number, s: SettingConfig, calendar: Calendar, indexOf: (n: string) => number): CompiledSetting {
   const schedule = typeof s.capacity === 'number' ? null : s.capacity;
+  const changes = (schedule?.changes ?? []).map((c) => ({ time: c.date !== undefined ? calendar.timeOf(c.date) : (c.day as number), capacity: c.capacity }));
+  // A change dated at or before the start is already in force at time 0: the latest one sets the
+  // initial capacity (a stable sort keeps the listed order of changes at the same time).
+  const inForce = changes.filter((c) => c.time <= 0).sort((a, b) => a.time - b.time);
   return {
     index,
     name,
     kind: s.kind,
-    initialCapacity: schedule === null ? (s.capacity as number) : schedule.initial,
-    capacityChanges: (schedule?.changes ?? []).map((c) => ({ time: c.date !== undefined ? calendar.timeOf(c.date) : (c.day as number), capacity: c.capacity })),
+    initialCapacity: inForce.length > 0 ? inForce[inForce.length - 1].capacity : schedule === null ? (s.capacity as number) : schedule.initial,
+    capacityChanges: changes.filter((c) => c.time > 0),
     intermediate: s.intermediate,
     careHome: s.careHome,
     lengthOfStay: s.lengthOfStay ? createDistribution(s.lengthOfStay as DistributionSpec) : null,

@@ -10,7 +10,7 @@
 import type { Resource } from '../engine/resource.js';
 import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
-import { PAYERS, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
+import { PAYERS, ROUTE_DEATH, ROUTE_HOME, type CompiledModel } from './compile.js';
 import type { PatientTable } from './patients.js';
 import { PATHWAYS } from './schema.js';
 import type { RunWindow } from './system-model.js';
@@ -171,7 +171,11 @@ export class Observations {
     this.exitsAll[s]++;
     if (how === ROUTE_HOME) this.exitsHome[s]++;
     if (how === ROUTE_DEATH) this.deathsInSettings[s]++;
-    if (how === ROUTE_READMISSION) this.exitsAll[s] += 0; // counted when the readmission happens
+  }
+
+  /** A person left setting s for another setting (they did not leave services). */
+  movedOn(s: number): void {
+    if (this.inWindow) this.exitsAll[s]++;
   }
 
   /** An acute delay for `reason` began. */
@@ -202,8 +206,13 @@ export class Observations {
         this.daily.values[base + 2] = r.waiting;
       }
     }
-    if (!this.inWindow) return;
+    // The NHS count at midnight, and the capacity, belong to the day that ends now: the window's
+    // first midnight ends no day of it, and its last (at the horizon) ends its last day.
+    if (!this.inWindow || !(now > this.windowStart)) return;
     this.midnightDelayed.add(this.acuteDelayed.value);
+    // Capacity is sampled for the day that ends now: midnight runs before the capacity changes
+    // due at the same instant, so it still sees the day just ended. The window's first midnight
+    // ends no day of it, and its last (at the horizon) ends its last day.
     for (let s = 0; s < n; s++) this.capacitySamples[s].add(this.resources[s].capacity);
   }
 

@@ -10,7 +10,7 @@
  * @module
  */
 import { z } from 'zod';
-import { distributionSpecSchema } from '../engine/random/distributions.js';
+import { distributionSpecSchema, type DistributionSpec } from '../engine/random/distributions.js';
 
 /** Names a setting may not take: they are where a route can end instead of a setting. */
 export const EXIT_NAMES = ['home', 'death', 'readmission'] as const;
@@ -25,6 +25,31 @@ const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a camelCase name of letters and digits');
+
+/** Whether a distribution spec can produce a negative value (a duration must not). */
+export function canBeNegative(spec: DistributionSpec): boolean {
+  switch (spec.type) {
+    case 'normal':
+      return !(spec.min !== undefined && spec.min >= 0);
+    case 'uniform':
+    case 'triangular':
+      return spec.min < 0;
+    case 'fixed':
+      return spec.value < 0;
+    case 'choice':
+    case 'empirical':
+      return spec.values.some((v) => v < 0);
+    case 'mixture':
+      return spec.components.some((c) => canBeNegative(c.distribution));
+    default:
+      return false; // exponential, lognormal, gamma, erlang, weibull, poisson, bernoulli
+  }
+}
+
+/** A distribution of durations in days: any spec that cannot give a negative value. */
+const duration = distributionSpecSchema.refine((spec) => !canBeNegative(spec), {
+  message: 'a duration cannot be negative: this distribution can give values below 0 (for a normal, set min: 0)',
+});
 
 /** Shares of a cost paid by each payer; they must sum to 1. */
 export const payerSharesSchema = z
@@ -81,7 +106,7 @@ export const settingSchema = z.strictObject({
   intermediate: z.boolean().default(false),
   /** Counts as a care home placement. */
   careHome: z.boolean().default(false),
-  lengthOfStay: distributionSpecSchema.optional(),
+  lengthOfStay: duration.optional(),
   costPerDay: nonNegative.default(0),
   payers: payerSharesSchema.default({ nhs: 1, council: 0, selfFunder: 0 }),
   /** Where people go when their stay ends (not for the acute setting, which uses pathways). */
@@ -100,10 +125,10 @@ const caseMixGroupSchema = z
   .strictObject({
     name,
     share: probability,
-    acuteLengthOfStay: distributionSpecSchema,
+    acuteLengthOfStay: duration,
     pathways: z.strictObject({ P0: probability, P1: probability, P2: probability, P3: probability }),
     inHospitalMortality: probability.default(0),
-    lengthOfStay: z.record(name, distributionSpecSchema).default({}),
+    lengthOfStay: z.record(name, duration).default({}),
   })
   .superRefine((g, ctx) => checkProbabilities(Object.values(g.pathways), ctx, 'pathway', ['pathways']));
 
@@ -130,7 +155,8 @@ export const modelSchema = z
     population: z.number().int().positive().optional(),
     arrivals: z.strictObject({
       emergency: arrivalsSchema,
-      community: z.array(communityReferralSchema).default([]),
+      // At most 7: a person's identity (which keys their random streams) leaves room for 7 streams.
+      community: z.array(communityReferralSchema).max(7, 'at most 7 community referral streams').default([]),
     }),
     admission: z
       .strictObject({ maxWaitDays: nonNegative.nullable().default(null) })
@@ -139,14 +165,14 @@ export const modelSchema = z
     pathways: z.strictObject({ P0: pathwaySchema, P1: pathwaySchema, P2: pathwaySchema, P3: pathwaySchema }),
     discharge: z
       .strictObject({
-        process: distributionSpecSchema.default({ type: 'fixed', value: 0 }),
+        process: duration.default({ type: 'fixed', value: 0 }),
         window: windowSchema.nullable().default(null),
       })
       .default({ process: { type: 'fixed', value: 0 }, window: null }),
     assessment: z
       .strictObject({
-        referralDelay: distributionSpecSchema.default({ type: 'fixed', value: 0 }),
-        duration: distributionSpecSchema.default({ type: 'fixed', value: 0 }),
+        referralDelay: duration.default({ type: 'fixed', value: 0 }),
+        duration: duration.default({ type: 'fixed', value: 0 }),
         window: windowSchema.nullable().default(null),
         costPerAssessment: nonNegative.default(0),
         payers: payerSharesSchema.default({ nhs: 0.5, council: 0.5, selfFunder: 0 }),
@@ -162,7 +188,7 @@ export const modelSchema = z
       .strictObject({
         riskAfterDischarge: probability.default(0),
         extraRiskPerDelayedDay: nonNegative.default(0),
-        withinDays: distributionSpecSchema.default({ type: 'uniform', min: 0, max: 30 }),
+        withinDays: duration.default({ type: 'uniform', min: 0, max: 30 }),
       })
       .default({ riskAfterDischarge: 0, extraRiskPerDelayedDay: 0, withinDays: { type: 'uniform', min: 0, max: 30 } }),
     settings: z.record(name, settingSchema),

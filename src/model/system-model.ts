@@ -274,7 +274,10 @@ export class CareSystemModel {
     const patients = this.patients;
     const from = patients.setting[p];
     if (from === this.model.acute) this.leaveAcute(p, s);
-    else if (from >= 0) this.observations.unblocked(from, this.sim.now);
+    else if (from >= 0) {
+      this.observations.unblocked(from, this.sim.now);
+      this.observations.movedOn(from);
+    }
     patients.setting[p] = s;
     this.observations.placement(s, from);
     const person = this.person;
@@ -406,6 +409,9 @@ export class CareSystemModel {
         this.requestPlaceWhileHolding(p, s.index);
       }
     }
+    // Filling the snapshot is not part of the run: without a warm-up, count from after it (or the
+    // snapshot's occupants would count as placements and discharges made at time 0).
+    if (this.window.warmupDays <= 0) this.observations.startWindow(0);
   }
 }
 

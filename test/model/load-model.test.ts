@@ -171,3 +171,13 @@ describe('invalid models', () => {
     expect(() => parseModel(text, 'inline.yaml')).toThrow(/^inline\.yaml:/);
   });
 });
+
+describe('durations and identities', () => {
+  const text = readFileSync(new URL('../fixtures/models/minimal.yaml', import.meta.url), 'utf8');
+  it('rejects a length of stay that could be negative, naming the field', () => {
+    const bad = text.replace(/acuteLengthOfStay: \{[^}]*\}/, 'acuteLengthOfStay: { type: normal, mean: 3, sd: 3 }');
+    expect(() => parseModel(bad, 'neg.yaml')).toThrow(/neg\.yaml:\d+: caseMix\.0\.acuteLengthOfStay: a duration cannot be negative/);
+    const ok = text.replace(/acuteLengthOfStay: \{[^}]*\}/, 'acuteLengthOfStay: { type: normal, mean: 3, sd: 3, min: 0 }');
+    expect(() => parseModel(ok, 'ok.yaml')).not.toThrow();
+  });
+});

@@ -10,11 +10,11 @@ import { loadExperiment } from '../../experiment/scenario.js';
 import { loadModel } from '../../model/load-model.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from '../errors.js';
 
-/** Whether a file is an experiment (it names a model and scenarios) rather than a model. */
+/** Whether a file is an experiment (it names a model or scenarios, which a model never has) rather than a model. */
 export function looksLikeExperiment(file: string): boolean {
   try {
     const data = YAML.parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
-    return typeof data === 'object' && data !== null && 'scenarios' in data && 'model' in data;
+    return typeof data === 'object' && data !== null && ('scenarios' in data || 'model' in data);
   } catch {
     return false; // let the model loader report the problem
   }

@@ -47,6 +47,7 @@ export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): Loade
   if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
     throw new UsageError(`--workers: expected a whole number >= 1, got ${args.workers}`);
   }
+  if (args.seed !== undefined && String(args.seed).trim() === '') throw new UsageError('--seed: expected a whole number or text, got nothing');
   let result = experiment;
   if (args.seed !== undefined) {
     const seed = /^-?\d+$/.test(args.seed) ? Number(args.seed) : args.seed;

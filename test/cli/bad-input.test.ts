@@ -1,0 +1,92 @@
+/**
+ * Bad input to `careflow run` (and the command line itself): exit code 2, one line on stderr
+ * naming the file and line and field, or the flag, and no results folder left behind.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { careflow, fixture, lineIn, literal, tempDir } from './helpers.js';
+
+const root = tempDir('bad');
+const SMALL = fixture('small.yaml');
+
+/** [what, arguments after "run" (without --out), pattern of the one error line]. */
+function runCases(): [string, string[], RegExp][] {
+  const at = (name: string, needle: string): string => literal(`${fixture(name)}:${lineIn(fixture(name), needle)}: `);
+  return [
+    ['a missing experiment file', [fixture('no-such-file.yaml')], new RegExp(`^careflow: ${literal(fixture('no-such-file.yaml'))}: cannot read: no such file$`)],
+    ['a missing model file', [fixture('bad-missing-model.yaml')], /^careflow: .*no-such-model\.yaml: cannot read: no such file$/],
+    ['malformed YAML', [fixture('bad-malformed.yaml')], new RegExp(`^careflow: ${literal(fixture('bad-malformed.yaml'))}:\\d+: invalid YAML: `)],
+    ['malformed JSON', [fixture('bad-json.json')], new RegExp(`^careflow: ${at('bad-json.json', '[{')}invalid JSON: `)],
+    ['an unknown field', [fixture('bad-unknown-field.yaml')], new RegExp(`^careflow: ${at('bad-unknown-field.yaml', 'replicatons')}replicatons: unknown key "replicatons" \\(did you mean "replications"\\?\\)`)],
+    ['an out-of-range value', [fixture('bad-out-of-range.yaml')], new RegExp(`^careflow: ${at('bad-out-of-range.yaml', 'replications: 1')}replications: must be >= 2, got 1$`)],
+    ['a warm-up as long as the run', [fixture('bad-warmup.yaml')], new RegExp(`^careflow: ${at('bad-warmup.yaml', 'warmupDays:')}warmupDays: must be below horizonDays \\(200\\)$`)],
+    ['an unknown override path', [fixture('bad-unknown-path.yaml')], new RegExp(`^careflow: ${at('bad-unknown-path.yaml', 'settings.acute.capacty')}scenarios\\.1\\.overrides\\.settings\\.acute\\.capacty: unknown model path`)],
+    ['an override making the model invalid', [fixture('bad-negative-capacity.yaml')], new RegExp(`^careflow: ${at('bad-negative-capacity.yaml', 'overrides:')}scenarios\\.1\\.overrides: scenario "negative" makes the model invalid at settings\\.reablement\\.capacity`)],
+    ['an unknown precision metric', [fixture('bad-precision-metric.yaml')], new RegExp(`^careflow: ${at('bad-precision-metric.yaml', 'delayedPatientPerDay')}precision\\.metrics\\.1: unknown metric "delayedPatientPerDay"`)],
+    ['an unknown scenario name', [SMALL, '--scenario', 'nope'], /^careflow: --scenario: unknown scenario "nope"; expected one of base, moreBeds$/],
+    ['--workers 0', [SMALL, '--workers', '0'], /^careflow: --workers: expected a whole number >= 1, got 0$/],
+    ['--workers 1.5', [SMALL, '-w', '1.5'], /^careflow: --workers: expected a whole number >= 1, got 1\.5$/],
+    ['--replications 1', [SMALL, '--replications', '1'], /^careflow: --replications: expected a whole number >= 2, got 1$/],
+    ['--replications not a number', [SMALL, '-r', 'many'], /^careflow: --replications: expected a whole number >= 2, got NaN$/],
+    ['an empty --seed', [SMALL, '--seed', ''], /^careflow: --seed: expected a whole number or text, got nothing$/],
+    ['--seed without a value', [SMALL, '--seed'], /^careflow: --seed: expected a whole number or text, got nothing$/],
+    ['an unknown flag', [SMALL, '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
+    ['no experiment file', [], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
+  ];
+}
+
+/** Checks the outcome of a bad input: code 2, nothing on stdout, one line on stderr. */
+function expectOneLine(r: { status: number | null; stdout: string; stderr: string }, pattern: RegExp, what: string): void {
+  expect(r.status, `${what}: ${r.stderr}`).toBe(2);
+  expect(r.stdout, what).toBe('');
+  const lines = r.stderr.split('\n');
+  expect(lines, what).toHaveLength(2); // one line and its newline
+  expect(lines[1], what).toBe('');
+  expect(lines[0], what).toMatch(pattern);
+}
+
+describe('careflow run with bad input', () => {
+  it.each(runCases().map((c, i) => [c[0], i] as const))('exits 2 with one line for %s, leaving no results folder', (what, i) => {
+    const [, args, pattern] = runCases()[i];
+    const parent = join(root, `case-${i}`);
+    mkdirSync(parent);
+    const r = careflow(['run', ...args, '--out', join(parent, 'out')]);
+    expectOneLine(r, pattern, what);
+    expect(readdirSync(parent), what).toEqual([]); // no folder, no temp folder, no checkpoint
+  });
+
+  it('exits 2 when --out already exists, leaving it as it was', () => {
+    const out = join(root, 'exists');
+    mkdirSync(out);
+    writeFileSync(join(out, 'mine.txt'), 'keep');
+    const r = careflow(['run', SMALL, '--out', out, '-w', '1']);
+    expectOneLine(r, new RegExp(`^careflow: --out: ${literal(out)} already exists; choose a new folder$`), '--out exists');
+    expect(readdirSync(out)).toEqual(['mine.txt']);
+    expect(readdirSync(root).filter((f) => f.startsWith('exists'))).toEqual(['exists']);
+  });
+
+  it('exits 2 when --resume finds the checkpoint of another experiment', () => {
+    const parent = join(root, 'other-checkpoint');
+    mkdirSync(parent);
+    const out = join(parent, 'out');
+    writeFileSync(`${out}.partial.jsonl`, '{"experimentHash":"0000000000000000"}\n');
+    const r = careflow(['run', SMALL, '--out', out, '-w', '1', '--resume']);
+    expectOneLine(r, new RegExp(`^careflow: cannot resume from ${literal(out)}\\.partial\\.jsonl: it belongs to a different experiment`), 'wrong checkpoint');
+    expect(readdirSync(parent)).toEqual(['out.partial.jsonl']);
+  });
+});
+
+describe('the command line with bad input', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown command', ['frob'], /^careflow: unknown command "frob"; did you mean run\? \(see careflow --help\)$/],
+    ['an unknown command with no near match', ['xyzzyplugh'], /^careflow: Unknown argument: xyzzyplugh \(see careflow --help\)$/],
+    ['no command', [], /^careflow: name a command: .*run.*validate.*list.* \(see careflow --help\)$/],
+    ['an unknown flag of list', ['list', 'models', '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
+    ['an unknown list', ['list', 'nope'], /^careflow: Invalid values: Argument: what, Given: "nope", Choices: "models", "experiments", "metrics" \(see careflow --help\)$/],
+    ['validate with no file', ['validate'], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
+  ];
+  it.each(cases)('exits 2 with one line for %s', (what, args, pattern) => {
+    expectOneLine(careflow(args, root), pattern, what);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * `careflow list models|experiments|metrics`, --help of each command, and --version.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METRIC_DESCRIPTIONS } from '../../src/model/metric-descriptions.js';
+import { careflow, ROOT } from './helpers.js';
+
+describe('careflow list', () => {
+  it('lists the shipped models with their descriptions', () => {
+    const r = careflow(['list', 'models']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.find((l) => l.startsWith('models/england-typical.yaml'))).toMatch(/^models\/england-typical\.yaml\s+A typical English system/);
+    for (const line of lines) expect(line).toMatch(/^models\/\S+\.(ya?ml|json)\s+\S/);
+  });
+
+  it('lists the shipped experiments with their descriptions', () => {
+    const r = careflow(['list', 'experiments']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.find((l) => l.startsWith('experiments/default.yaml'))).toMatch(/^experiments\/default\.yaml\s+Baseline against more acute beds/);
+    expect(lines.some((l) => l.startsWith('experiments/baseline.yaml '))).toBe(true);
+  });
+
+  it('lists another folder with --dir', () => {
+    const r = careflow(['list', 'experiments', '--dir', 'test/fixtures/experiments']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^test\/fixtures\/experiments\/small\.yaml\s+Minimal model against ten more acute beds \(test experiment\)$/m);
+  });
+
+  it('lists every metric with its meaning, one a line', () => {
+    const r = careflow(['list', 'metrics']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(Object.keys(METRIC_DESCRIPTIONS).length);
+    for (const [name, text] of Object.entries(METRIC_DESCRIPTIONS)) expect(lines).toContain(`${name.padEnd(40)} ${text}`);
+  });
+});
+
+describe('--help', () => {
+  for (const command of ['run', 'validate', 'list']) {
+    it(`of ${command} shows its usage, options and examples`, () => {
+      const r = careflow([command, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^careflow ${command} `));
+      expect(r.stdout).toContain('Options:');
+      expect(r.stdout).toMatch(/\nExamples:\n {2}careflow /);
+    });
+  }
+
+  it('of run lists every option of the README table', () => {
+    const r = careflow(['run', '--help']);
+    for (const flag of ['-r, --replications', '-s, --seed', '-w, --workers', '-o, --out', '--scenario', '-q, --quiet', '--json', '--resume']) expect(r.stdout).toContain(flag);
+  });
+
+  it('of careflow itself lists the commands', () => {
+    const r = careflow(['--help']);
+    expect(r.status).toBe(0);
+    for (const command of ['run <experiment>', 'validate <files..>', 'list <what>']) expect(r.stdout).toContain(`careflow ${command}`);
+  });
+
+  it('--version prints the version in package.json', () => {
+    const r = careflow(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});

@@ -32,6 +32,7 @@ function runCases(): [string, string[], RegExp][] {
     ['an empty --seed', [SMALL, '--seed', ''], /^careflow: --seed: expected a whole number or text, got nothing$/],
     ['--seed without a value', [SMALL, '--seed'], /^careflow: --seed: expected a whole number or text, got nothing$/],
     ['an unknown flag', [SMALL, '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
+    ['--resume with nothing to resume', [SMALL, '--resume'], /^careflow: --resume: nothing to resume: .*out\.partial\.jsonl does not exist$/],
     ['no experiment file', [], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
   ];
 }

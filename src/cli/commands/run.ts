@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
+import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { loadExperiment, type LoadedExperiment } from '../../experiment/scenario.js';
 import { mser5 } from '../../experiment/statistics.js';
@@ -67,16 +67,21 @@ export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): Loade
 
 /** Runs a loaded experiment with the CLI's progress, interruption and output conventions. */
 export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Promise<number> {
-  const out = args.out ?? defaultResultsDir('results', experiment.config.name);
+  if (args.resume && args.out === undefined) throw new UsageError('--resume needs --out: the folder of the interrupted run');
+  if (args.resume && !existsSync(checkpointFile(args.out as string))) {
+    throw new UsageError(`--resume: nothing to resume: ${checkpointFile(args.out as string)} does not exist`);
+  }
+  const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
   const progress = createProgress(experiment.config.name, args.quiet);
   let stopRequested = false;
   const onSigint = (): void => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
-    process.stderr.write('\ncareflow: stopping after the replications under way (Ctrl-C again to abort)\n');
+    process.stderr.write('\ncareflow: stopping after the replications under way (again to abort)\n');
   };
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
   try {
     const result = await executeExperiment(experiment, {
       out,
@@ -96,14 +101,24 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
     else if (!args.quiet) {
       process.stdout.write(`\n${renderTable(result.summary)}`);
-      printWarmupHint(experiment, result.run.outputs[0].map((o) => o.daily));
+      const baseline = Math.max(0, experiment.scenarios.findIndex((s) => s.name === result.summary?.baseline));
+      printWarmupHint(experiment, result.run.outputs[baseline].map((o) => o.daily));
     }
     if (!args.json) process.stdout.write(`results: ${result.dir}\n`);
     return EXIT_OK;
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
   }
+}
+
+/** results/<experiment>/<date-time>, with -2, -3, ... added if a run in the same second took it. */
+function freeResultsDir(experiment: string): string {
+  const base = defaultResultsDir('results', experiment);
+  let dir = base;
+  for (let i = 2; existsSync(dir) || existsSync(checkpointFile(dir)); i++) dir = `${base}-${i}`;
+  return dir;
 }
 
 /** Suggests a warm-up from the baseline's mean daily acute occupancy (MSER-5). */

@@ -62,7 +62,8 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     finished,
     onProgress: options.onProgress,
     shouldStop: options.shouldStop,
-    onReplication: (o) => appendFileSync(checkpoint, JSON.stringify({ ...o, daily: o.daily ? Array.from(o.daily) : null }) + '\n'),
+    // The daily series is stored as the base64 of its bytes: exact, and far quicker than JSON numbers.
+    onReplication: (o) => appendFileSync(checkpoint, JSON.stringify({ ...o, daily: o.daily ? encodeSeries(o.daily) : null }) + '\n'),
   });
   if (run.interrupted) return { dir: null, checkpoint, summary: null, run };
   const summary = summariseExperiment(experiment, run);
@@ -100,11 +101,24 @@ function readCheckpoint(file: string, experimentHash: string): ReplicationOutput
   const outputs: ReplicationOutput[] = [];
   for (const line of lines.slice(1)) {
     try {
-      const o = JSON.parse(line) as ReplicationOutput & { daily: number[] | null };
-      outputs.push({ ...o, daily: o.daily ? Float64Array.from(o.daily) : null });
+      const o = JSON.parse(line) as ReplicationOutput & { daily: string | null };
+      outputs.push({ ...o, daily: o.daily ? decodeSeries(o.daily) : null });
     } catch {
       continue;
     }
   }
   return outputs;
+}
+
+/** A Float64Array as base64 of its bytes (the machine's byte order: checkpoints stay local). */
+export function encodeSeries(values: Float64Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+/** The inverse of {@link encodeSeries}. */
+export function decodeSeries(text: string): Float64Array {
+  const bytes = Buffer.from(text, 'base64');
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Float64Array(copy.buffer);
 }

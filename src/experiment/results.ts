@@ -99,12 +99,17 @@ function dailyCsv(experiment: LoadedExperiment, run: RunOutputs): string {
   return parts.join('');
 }
 
+// Hundreds of thousands of rows: each is built as one string, with the text fields quoted once.
 function appendDaily(parts: string[], scenario: string, replication: string, values: Float64Array, days: number, settings: string[]): void {
   const columns = DAILY_COLUMNS.length;
+  const prefix = `${csvField(scenario)},${csvField(replication)},`;
+  const names = settings.map(csvField);
   for (let d = 0; d < days; d++) {
     for (let s = 0; s < settings.length; s++) {
       const base = (d * settings.length + s) * columns;
-      parts.push(csvLine([scenario, replication, d, settings[s], ...Array.from(values.subarray(base, base + columns), round6)]));
+      let row = `${prefix}${d},${names[s]}`;
+      for (let c = 0; c < columns; c++) row += `,${csvField(round6(values[base + c]))}`;
+      parts.push(row + '\n');
     }
   }
 }

@@ -24,6 +24,8 @@ export interface ExecuteOptions {
   resume?: boolean;
   onProgress?: (done: number, total: number) => void;
   shouldStop?: () => boolean;
+  /** Write the journey trace of replication 1 of every scenario (trace-<scenario>.csv). */
+  trace?: boolean;
 }
 
 /** What an experiment run produced. */
@@ -41,6 +43,15 @@ export function defaultResultsDir(root: string, experiment: string, now = new Da
   return join(root, experiment, now.toISOString().replace(/\..*$/, '').replace(/:/g, '-'));
 }
 
+/** The folder beside a results folder where traces are written during the run. */
+export function traceFolder(out: string): string {
+  return `${out}.trace`;
+}
+
+function traceFile(out: string, scenarioIndex: number): string {
+  return join(traceFolder(out), `${scenarioIndex}.csv`);
+}
+
 /** The checkpoint file beside a results folder, holding finished replications as JSON lines. */
 export function checkpointFile(out: string): string {
   return `${out}.partial.jsonl`;
@@ -53,6 +64,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   const experimentHash = hashOf({ config: experiment.config, scenarios: experiment.scenarios.map((s) => s.model) });
   const finished = options.resume ? readCheckpoint(checkpoint, experimentHash) : [];
   if (!options.resume) rmSync(checkpoint, { force: true });
+  if (options.trace) mkdirSync(traceFolder(options.out), { recursive: true });
   mkdirSync(dirname(options.out), { recursive: true });
   if (!existsSync(checkpoint)) appendFileSync(checkpoint, JSON.stringify({ experimentHash }) + '\n');
   else if (!readFileSync(checkpoint, 'utf8').endsWith('\n')) appendFileSync(checkpoint, '\n'); // after a line cut short
@@ -62,6 +74,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     finished,
     onProgress: options.onProgress,
     shouldStop: options.shouldStop,
+    traceFileFor: options.trace ? (s) => traceFile(options.out, s) : undefined,
     // The daily series is stored as the base64 of its bytes: exact, and far quicker than JSON numbers.
     onReplication: (o) => appendFileSync(checkpoint, JSON.stringify({ ...o, daily: o.daily ? encodeSeries(o.daily) : null }) + '\n'),
   });
@@ -85,7 +98,11 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), model: s.model })),
   };
-  writeResults(options.out, experiment, run, summary, manifest);
+  const traces = options.trace
+    ? experiment.scenarios.map((sc, s) => ({ from: traceFile(options.out, s), name: `trace-${sc.name.replace(/[^A-Za-z0-9_.=-]+/g, '_')}.csv` }))
+    : [];
+  writeResults(options.out, experiment, run, summary, manifest, traces);
+  if (options.trace) rmSync(traceFolder(options.out), { recursive: true, force: true });
   rmSync(checkpoint, { force: true });
   return { dir: options.out, checkpoint, summary, run };
 }

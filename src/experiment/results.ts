@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DAILY_COLUMNS } from '../model/observations.js';
 import type { RunOutputs } from './runner.js';
@@ -32,7 +32,14 @@ export interface Manifest {
 }
 
 /** Writes every results file into `dir` atomically; `dir` must not exist yet. */
-export function writeResults(dir: string, experiment: LoadedExperiment, run: RunOutputs, summary: ExperimentSummary, manifest: Manifest): void {
+export function writeResults(
+  dir: string,
+  experiment: LoadedExperiment,
+  run: RunOutputs,
+  summary: ExperimentSummary,
+  manifest: Manifest,
+  traces: { from: string; name: string }[] = [],
+): void {
   const temp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
@@ -42,6 +49,7 @@ export function writeResults(dir: string, experiment: LoadedExperiment, run: Run
     if (experiment.config.outputs.replications) writeFileSync(join(temp, 'replications.csv'), replicationsCsv(experiment, run));
     if (experiment.config.outputs.daily) writeFileSync(join(temp, 'daily.csv'), dailyCsv(experiment, run));
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    for (const t of traces) if (existsSync(t.from)) renameSync(t.from, join(temp, t.name));
     renameSync(temp, dir);
   } catch (err) {
     rmSync(temp, { recursive: true, force: true });

@@ -28,6 +28,8 @@ export interface RunOptions {
   onReplication?: (output: ReplicationOutput) => void;
   /** When it returns true, no new replication is started. */
   shouldStop?: () => boolean;
+  /** Journey trace file for replication 1 of scenario s (none if it returns undefined). */
+  traceFileFor?: (scenarioIndex: number) => string | undefined;
 }
 
 /** Everything the runs produced, ordered by scenario then replication. */
@@ -99,6 +101,7 @@ async function runBatch(
         warmupDays: experiment.config.warmupDays,
         seed: experiment.config.seed,
         withDaily: experiment.config.outputs.daily,
+        traceFile: r === 0 ? options.traceFileFor?.(s) : undefined,
       });
     });
   }

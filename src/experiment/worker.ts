@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { CsvTraceFile } from '../model/journey-trace.js';
 import { runReplication } from '../model/run-replication.js';
 import type { ModelConfig } from '../model/schema.js';
 
@@ -17,6 +18,8 @@ export interface ReplicationJob {
   /** The experiment's master seed; the replication's seed is derived from it. */
   seed: number | string;
   withDaily: boolean;
+  /** Write this replication's journey trace to this CSV file. */
+  traceFile?: string;
 }
 
 /** What a job returns. */
@@ -38,11 +41,11 @@ export function replicationSeed(seed: number | string, replication: number): str
 
 /** Runs one job. */
 export default function runJob(job: ReplicationJob): ReplicationOutput {
-  const result = runReplication(job.model, {
-    horizonDays: job.horizonDays,
-    warmupDays: job.warmupDays,
-    seed: replicationSeed(job.seed, job.replication),
-  });
+  const result = runReplication(
+    job.model,
+    { horizonDays: job.horizonDays, warmupDays: job.warmupDays, seed: replicationSeed(job.seed, job.replication) },
+    job.traceFile ? new CsvTraceFile(job.traceFile) : null,
+  );
   return {
     scenarioIndex: job.scenarioIndex,
     replication: job.replication,

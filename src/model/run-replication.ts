@@ -4,6 +4,7 @@
  * @module
  */
 import { compileModel, type CompiledModel } from './compile.js';
+import type { TraceSink } from './journey-trace.js';
 import type { DailySeries } from './observations.js';
 import type { ModelConfig } from './schema.js';
 import { CareSystemModel, type RunWindow } from './system-model.js';
@@ -18,14 +19,22 @@ export interface ReplicationResult {
   events: number;
 }
 
-/** Runs one replication of a model (a config, or one already compiled) over a run window. */
-export function runReplication(model: ModelConfig | CompiledModel, window: RunWindow): ReplicationResult {
+/**
+ * Runs one replication of a model (a config, or one already compiled) over a run window;
+ * with a trace sink, every move of every person is recorded to it (and it is closed at the end).
+ */
+export function runReplication(model: ModelConfig | CompiledModel, window: RunWindow, trace: TraceSink | null = null): ReplicationResult {
   if (!(window.horizonDays > 0)) throw new RangeError(`horizonDays must be > 0, got ${window.horizonDays}`);
   if (!(window.warmupDays >= 0 && window.warmupDays < window.horizonDays)) {
     throw new RangeError(`warmupDays must be >= 0 and below horizonDays (${window.horizonDays}), got ${window.warmupDays}`);
   }
   const compiled = 'calendar' in model ? model : compileModel(model);
-  const system = new CareSystemModel(compiled, window);
-  const observations = system.run();
+  const system = new CareSystemModel(compiled, window, trace);
+  let observations;
+  try {
+    observations = system.run();
+  } finally {
+    trace?.close();
+  }
   return { metrics: observations.metrics(), daily: observations.dailySeries(), events: system.sim.eventsExecuted };
 }

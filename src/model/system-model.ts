@@ -20,6 +20,7 @@ import { RandomStreams, type RandomStream } from '../engine/random/stream.js';
 import type { Distribution } from '../engine/random/distributions.js';
 import { pick, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
 import { Observations } from './observations.js';
+import type { TraceEvent, TraceSink } from './journey-trace.js';
 import { PatientTable } from './patients.js';
 
 /** Delay reason: the discharge process (paperwork, transport, medicines) of a P0 discharge. */
@@ -60,6 +61,7 @@ export class CareSystemModel {
   readonly patients = new PatientTable();
 
   private readonly model: CompiledModel;
+  private readonly trace: TraceSink | null;
   private readonly window: RunWindow;
   private readonly streams: RandomStreams;
   private readonly arrivalStream: RandomStream;
@@ -82,8 +84,9 @@ export class CareSystemModel {
   private readonly onMidnight: EventKind;
   private readonly onWarmupEnd: EventKind;
 
-  constructor(model: CompiledModel, window: RunWindow) {
+  constructor(model: CompiledModel, window: RunWindow, trace: TraceSink | null = null) {
     this.model = model;
+    this.trace = trace;
     this.window = window;
     this.streams = new RandomStreams(window.seed);
     this.arrivalStream = this.streams.stream('arrivals');
@@ -139,6 +142,7 @@ export class CareSystemModel {
     if (!accept) return;
     const p = this.patients.admit(identity, 0, now);
     this.sampleAdmission(p, -1);
+    this.traced(p, 'arrived', -1, `P${this.patients.pathway[p]}`);
     this.requestAcuteBed(p);
   }
 
@@ -149,6 +153,7 @@ export class CareSystemModel {
     const p = this.patients.admit(identity, 0, this.sim.now);
     this.sampleAdmission(p, source.group);
     this.observations.communityReferral(source.target);
+    this.traced(p, 'referred', source.target, source.name);
     this.requestPlace(p, source.target);
   }
 
@@ -184,6 +189,7 @@ export class CareSystemModel {
       this.patients.diversionTimer[p] = -1;
     }
     this.observations.admission(this.sim.now - this.patients.arrivedAt[p]);
+    this.traced(p, 'admitted', this.model.acute, '');
     this.sim.schedule(this.patients.plannedStay[p], this.onFit, p);
   }
 
@@ -191,6 +197,7 @@ export class CareSystemModel {
     this.patients.diversionTimer[p] = -1;
     if (!this.resources[this.model.acute].withdraw(p)) return;
     this.observations.diversion(this.sim.now - this.patients.arrivedAt[p]);
+    this.traced(p, 'diverted', this.model.acute, '');
     this.patients.discharge(p);
   }
 
@@ -204,11 +211,13 @@ export class CareSystemModel {
     const dies = person.uniform() < model.groups[patients.group[p]].inHospitalMortality;
     if (dies) {
       this.observations.inHospitalDeath();
+      this.traced(p, 'diedInHospital', model.acute, '');
       this.resources[model.acute].release(p);
       patients.discharge(p);
       return;
     }
     this.observations.medicallyOptimised();
+    this.traced(p, 'medicallyOptimised', model.acute, `P${patients.pathway[p]}`);
     // Only the draws this person's pathway needs are made; the pathway is fixed at arrival, so
     // the same person still gets the same draws in every scenario.
     const pathway = patients.pathway[p];
@@ -255,6 +264,7 @@ export class CareSystemModel {
     const fitAt = this.patients.fitAt[p];
     this.patients.delayedDays[p] = now - fitAt;
     this.observations.acuteDischarge(now, fitAt, this.patients.pathway[p], destination);
+    this.traced(p, 'leftAcute', this.model.acute, destination >= 0 ? this.model.settings[destination].name : 'home');
   }
 
   // ---- downstream services -----------------------------------------------------------------
@@ -280,6 +290,7 @@ export class CareSystemModel {
     }
     patients.setting[p] = s;
     this.observations.placement(s, from);
+    this.traced(p, 'placed', s, from >= 0 ? this.model.settings[from].name : 'community');
     const person = this.person;
     person.open(patients.identity[p], SALT_SETTING + s + EPISODE_SALT * patients.episode[p]);
     const stay = (this.model.groups[patients.group[p]].lengthOfStay[s] as Distribution).sample(person);
@@ -293,11 +304,13 @@ export class CareSystemModel {
     const next = this.patients.nextRoute[p];
     if (next >= 0) {
       this.observations.blocked(s, this.sim.now);
+      this.traced(p, 'blocked', s, this.model.settings[next].name);
       this.requestPlaceWhileHolding(p, next);
       return;
     }
     this.resources[s].release(p);
     this.observations.exit(s, next);
+    this.traced(p, 'left', s, next === ROUTE_HOME ? 'home' : next === ROUTE_DEATH ? 'death' : 'readmission');
     this.leaveSystem(p, next);
   }
 
@@ -335,6 +348,7 @@ export class CareSystemModel {
     patients.fitAt[p] = NaN;
     patients.delayedDays[p] = 0;
     this.observations.readmission();
+    this.traced(p, 'readmitted', -1, '');
     this.sampleAdmission(p, patients.group[p]);
     this.requestAcuteBed(p);
   }
@@ -348,6 +362,12 @@ export class CareSystemModel {
     if (old >= 0) this.observations.delayEnds(old, patients.pathway[p], now);
     patients.delayReason[p] = reason;
     if (reason >= 0) this.observations.delayStarts(reason, patients.pathway[p], now);
+  }
+
+  private traced(p: number, event: TraceEvent, setting: number, detail: string): void {
+    if (this.trace === null) return;
+    const name = setting >= 0 ? this.model.settings[setting].name : '';
+    this.trace.record(this.sim.now, this.patients.identity[p], this.patients.episode[p], event, name, detail);
   }
 
   private afterWork(start: number, work: number, window: CompiledModel['config']['discharge']['window']): number {

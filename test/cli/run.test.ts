@@ -34,6 +34,18 @@ describe('careflow run', () => {
     expect(r.stderr).toMatch(/^small: 8\/8 replications/m);
   });
 
+  it('writes one journey trace per scenario with --trace, and nothing beside the folder', () => {
+    const parent = join(root, 'traced');
+    const out = join(parent, 'out');
+    const r = careflow(['run', SMALL, '--out', out, '-w', '2', '-q', '--trace']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([...FILES, 'trace-base.csv', 'trace-moreBeds.csv'].sort());
+    expect(readdirSync(parent)).toEqual(['out']);
+    const trace = readFileSync(join(out, 'trace-base.csv'), 'utf8').split('\n');
+    expect(trace[0]).toBe('time,day,person,episode,event,setting,detail');
+    expect(trace.some((l) => l.split(',')[4] === 'admitted')).toBe(true);
+  });
+
   it('prints only "results: <dir>" with --quiet', () => {
     const out = join(root, 'quiet');
     const r = careflow(['run', SMALL, '--out', out, '-w', '1', '-q']);

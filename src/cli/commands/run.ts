@@ -24,6 +24,7 @@ export interface RunArgs {
   quiet: boolean;
   json: boolean;
   resume: boolean;
+  trace: boolean;
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -36,6 +37,7 @@ export function runOptions<T>(y: Argv<T>) {
     .option('scenario', { type: 'string', array: true, describe: 'run only these scenarios (the baseline is always kept)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no table' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
+    .option('trace', { type: 'boolean', default: false, describe: 'also write trace-<scenario>.csv: every move of every person in replication 1' })
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' });
 }
 
@@ -88,6 +90,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       workers: args.workers ?? defaultWorkers(),
       replications: args.replications,
       resume: args.resume,
+      trace: args.trace,
       onProgress: (done, total) => progress.update(done, total),
       shouldStop: () => stopRequested,
     });

@@ -142,7 +142,7 @@ export class CareSystemModel {
     if (!accept) return;
     const p = this.patients.admit(identity, 0, now);
     this.sampleAdmission(p, -1);
-    this.traced(p, 'arrived', -1, `P${this.patients.pathway[p]}`);
+    if (this.trace !== null) this.traced(p, 'arrived', -1, PATHWAY_NAMES[this.patients.pathway[p]]);
     this.requestAcuteBed(p);
   }
 
@@ -217,7 +217,7 @@ export class CareSystemModel {
       return;
     }
     this.observations.medicallyOptimised();
-    this.traced(p, 'medicallyOptimised', model.acute, `P${patients.pathway[p]}`);
+    if (this.trace !== null) this.traced(p, 'medicallyOptimised', model.acute, PATHWAY_NAMES[patients.pathway[p]]);
     // Only the draws this person's pathway needs are made; the pathway is fixed at arrival, so
     // the same person still gets the same draws in every scenario.
     const pathway = patients.pathway[p];
@@ -436,6 +436,7 @@ export class CareSystemModel {
 }
 
 const ONE = Float64Array.of(1);
+const PATHWAY_NAMES = ['P0', 'P1', 'P2', 'P3'];
 
 /** Arrivals per day at time t: base rate times day-of-week and month profiles and the trend. */
 export function arrivalRate(model: CompiledModel, t: number): number {

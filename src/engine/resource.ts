@@ -62,9 +62,9 @@ export class Resource implements Releasable {
   /** Requests withdrawn from the waiting line in the current statistics window. */
   withdrawals = 0;
 
-  private places: number;
-  private readonly sim: Simulation;
-  private readonly line: WaitingLine;
+  protected places: number;
+  protected readonly sim: Simulation;
+  protected readonly line: WaitingLine;
   private seizedAt = new Float64Array(64);
   private capacityEvent: EventKind = -1;
   private pendingChanges: CapacityChange[] = [];
@@ -185,7 +185,7 @@ export class Resource implements Releasable {
     this.withdrawals = 0;
   }
 
-  private enqueueOrTake(entity: number, onGrant: EventKind, priority: number, held: Releasable | null): boolean {
+  protected enqueueOrTake(entity: number, onGrant: EventKind, priority: number, held: Releasable | null): boolean {
     this.requests++;
     if (this.line.length === 0 && this.inUse < this.places) {
       this.take(entity, 0);
@@ -197,7 +197,7 @@ export class Resource implements Releasable {
     return false;
   }
 
-  private take(entity: number, wait: number): void {
+  protected take(entity: number, wait: number): void {
     const now = this.sim.now;
     if (!(entity >= 0 && entity < this.seizedAt.length)) this.growSeizedAt(entity);
     this.seizedAt[entity] = now;
@@ -208,7 +208,7 @@ export class Resource implements Releasable {
 
   // Handlers run inside this loop may release or request places here again; the loop re-reads
   // the state on every turn, so nested calls leave it consistent.
-  private serveWaiting(): void {
+  protected serveWaiting(): void {
     const line = this.line;
     while (line.length > 0 && this.inUse < this.places) {
       line.shift();
@@ -223,7 +223,7 @@ export class Resource implements Releasable {
     }
   }
 
-  private rejectRelease(entity: number): never {
+  protected rejectRelease(entity: number): never {
     throw new Error(`resource ${this.name}: release by entity ${entity} but no place is in use`);
   }
 

@@ -63,6 +63,12 @@ export class WaitingLine {
     }
   }
 
+  /** Entity of the next request to serve (-1 if the line is empty), without removing it. */
+  peekEntity(): number {
+    if (this.count === 0) return -1;
+    return this.discipline === 'fifo' ? this.entities[this.head] : this.entities[0];
+  }
+
   /** Removes the next request to serve into the `shifted*` fields; returns false if empty. */
   shift(): boolean {
     if (this.count === 0) return false;

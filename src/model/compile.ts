@@ -43,6 +43,8 @@ export interface CompiledSetting {
   /** Shares of cost by payer, in PAYERS order. */
   payerShares: Float64Array;
   routes: RouteTable | null;
+  /** Visits per day per client, tapering from initial to final over the stay; null when capacity counts clients. */
+  visits: { initial: number; final: number } | null;
 }
 
 /** A case-mix group ready to run. */
@@ -137,6 +139,7 @@ function compileSetting(name: string, index: number, s: SettingConfig, calendar:
           targets: Int32Array.from(s.next.map((r) => routeTarget(r.to, indexOf))),
         }
       : null,
+    visits: s.visitsPerDay ?? null,
   };
 }
 

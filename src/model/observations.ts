@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { DivisibleResource } from '../engine/divisible-resource.js';
 import type { Resource } from '../engine/resource.js';
 import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
@@ -283,6 +284,7 @@ export class Observations {
       m[`meanWaitDays.${s.name}`] = nanToZero(r.waits.mean());
       m[`meanQueue.${s.name}`] = r.queueLength.mean(now);
       if (i !== this.model.acute) m[`placements.${s.name}`] = this.placements[i];
+      if (s.visits !== null) m[`clients.${s.name}`] = (r as DivisibleResource).holderCount.mean(now);
       if (s.careHome) careHomePlacements += this.placements[i];
       if (s.intermediate && s.kind === 'home') {
         intermediateHomeExits += this.exitsAll[i];

@@ -34,6 +34,10 @@ export class PatientTable {
   plannedStay = new Float64Array(0);
   /** Where the person goes when the current stay ends (a setting index or a ROUTE_* code). */
   nextRoute = new Int32Array(0);
+  /** Time the person was placed in their current (non-acute) setting. */
+  placedAt = new Float64Array(0);
+  /** Planned length of the current stay in a non-acute setting. */
+  stayLength = new Float64Array(0);
   /** Handle of the pending diversion timer while waiting for an acute bed (-1 if none). */
   diversionTimer = new Float64Array(0);
 
@@ -61,6 +65,8 @@ export class PatientTable {
     this.diversionTimer[slot] = -1;
     this.plannedStay[slot] = 0;
     this.nextRoute[slot] = 0;
+    this.placedAt[slot] = now;
+    this.stayLength[slot] = 0;
     return slot;
   }
 
@@ -89,6 +95,13 @@ export class PatientTable {
     this.diversionTimer = resize(this.diversionTimer, size);
     this.plannedStay = resize(this.plannedStay, size);
     this.nextRoute = resize(this.nextRoute, size);
+    this.placedAt = resize(this.placedAt, size);
+    this.stayLength = resize(this.stayLength, size);
+  }
+
+  /** Slots issued so far (in use or free): the range to scan to visit everyone present. */
+  get slotsIssued(): number {
+    return this.issued;
   }
 }
 

@@ -111,6 +111,12 @@ export const settingSchema = z.strictObject({
   payers: payerSharesSchema.default({ nhs: 1, council: 0, selfFunder: 0 }),
   /** Where people go when their stay ends (not for the acute setting, which uses pathways). */
   next: routesSchema.optional(),
+  /**
+   * Home-based capacity counted in visits per day instead of clients: each client needs
+   * `initial` visits a day at the start, tapering linearly to `final` at the end of their
+   * planned stay (as in the IPACS model); `capacity` is then visits per day.
+   */
+  visitsPerDay: z.strictObject({ initial: z.number().positive(), final: nonNegative }).optional(),
   /** Daily risk of death while in the setting is not modelled; deaths are routes. */
 });
 
@@ -225,6 +231,9 @@ function checkModelReferences(m: ModelConfig, ctx: z.RefinementCtx): void {
     if (setting.kind === 'acute') {
       if (setting.next) ctx.addIssue({ code: 'custom', path: ['settings', s, 'next'], message: 'the acute setting routes by pathways, not next' });
       continue;
+    }
+    if (setting.visitsPerDay && setting.kind !== 'home') {
+      ctx.addIssue({ code: 'custom', path: ['settings', s, 'visitsPerDay'], message: 'visits per day are for kind: home settings only' });
     }
     if (!setting.lengthOfStay) ctx.addIssue({ code: 'custom', path: ['settings', s, 'lengthOfStay'], message: 'a non-acute setting needs a lengthOfStay distribution' });
     if (!setting.next) ctx.addIssue({ code: 'custom', path: ['settings', s, 'next'], message: 'a non-acute setting needs next routes (to settings or home, death, readmission)' });

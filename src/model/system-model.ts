@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { DivisibleResource } from '../engine/divisible-resource.js';
 import { Resource } from '../engine/resource.js';
 import { Simulation, type EventKind } from '../engine/simulation.js';
 import { EntityStream } from '../engine/random/entity-stream.js';
@@ -96,7 +97,8 @@ export class CareSystemModel {
     this.peakArrivalRate = peakRate(model, window.horizonDays);
     const sim = this.sim;
     this.resources = model.settings.map((s) => {
-      const r = new Resource(sim, { name: s.name, capacity: s.initialCapacity });
+      const options = { name: s.name, capacity: s.initialCapacity };
+      const r = s.visits === null ? new Resource(sim, options) : new DivisibleResource(sim, options);
       if (s.capacityChanges.length > 0) r.scheduleCapacity(s.capacityChanges.filter((c) => c.time >= 0));
       return r;
     });
@@ -271,12 +273,19 @@ export class CareSystemModel {
 
   private requestPlace(p: number, target: number): void {
     this.patients.setting[p] = -1;
-    if (this.resources[target].request(p, this.onPlaced[target])) this.placed(p, target);
+    if (this.ask(p, target, null)) this.placed(p, target);
   }
 
   private requestPlaceWhileHolding(p: number, target: number): void {
-    const held = this.resources[this.patients.setting[p]];
-    if (this.resources[target].requestWhileHolding(p, held, this.onPlaced[target])) this.placed(p, target);
+    if (this.ask(p, target, this.resources[this.patients.setting[p]])) this.placed(p, target);
+  }
+
+  /** Asks setting `target` for a place (or, counted in visits, for the first day's visits). */
+  private ask(p: number, target: number, held: Resource | null): boolean {
+    const resource = this.resources[target];
+    const visits = this.model.settings[target].visits;
+    if (visits !== null) return (resource as DivisibleResource).requestAmount(p, visits.initial, this.onPlaced[target], held);
+    return held === null ? resource.request(p, this.onPlaced[target]) : resource.requestWhileHolding(p, held, this.onPlaced[target]);
   }
 
   /** The person has a place in `s` (any place they held before was released by the resource). */
@@ -296,6 +305,8 @@ export class CareSystemModel {
     const stay = (this.model.groups[patients.group[p]].lengthOfStay[s] as Distribution).sample(person);
     const routes = this.model.settings[s].routes;
     patients.nextRoute[p] = routes === null ? ROUTE_HOME : routes.targets[pick(routes.cumulative, person.uniform())];
+    patients.placedAt[p] = this.sim.now;
+    patients.stayLength[p] = stay;
     this.sim.schedule(stay, this.onStayEnd, p);
   }
 
@@ -382,8 +393,32 @@ export class CareSystemModel {
   }
 
   private midnight(): void {
+    this.taperVisits();
     this.observations.midnight(this.sim.now);
     this.sim.schedule(1, this.onMidnight, 0, -10);
+  }
+
+  /**
+   * Once a day, each client of a visit-counted service gets the visits due at this point of
+   * their stay: a straight line from the initial to the final rate over the planned stay (the
+   * final rate while they wait, after it, for their next service).
+   */
+  private taperVisits(): void {
+    const now = this.sim.now;
+    const patients = this.patients;
+    for (const s of this.model.settings) {
+      if (s.visits === null) continue;
+      const resource = this.resources[s.index] as DivisibleResource;
+      const { initial, final } = s.visits;
+      for (let p = 0; p < patients.slotsIssued; p++) {
+        const current = resource.amountHeld(p);
+        if (!(current > 0) || patients.setting[p] !== s.index) continue;
+        const progress = patients.stayLength[p] > 0 ? Math.min(1, (now - patients.placedAt[p]) / patients.stayLength[p]) : 1;
+        // A final rate of 0 would free the place entirely; a client keeps a token share.
+        const rate = Math.max(initial + (final - initial) * progress, 1e-6);
+        if (rate !== current) resource.resize(p, rate);
+      }
+    }
   }
 
   private exponential(stream: RandomStream, rate: number): number {

@@ -18,7 +18,7 @@ describe('careflow validate', () => {
     expect(lines).toHaveLength(GOOD.length);
     lines.forEach((line, i) => expect(line.startsWith(`ok: ${GOOD[i]} (`)).toBe(true));
     expect(lines[0]).toMatch(/^ok: models\/england-typical\.yaml \(model "englandTypical", \d+ settings\)$/);
-    expect(lines[1]).toMatch(/^ok: experiments\/default\.yaml \(experiment "default", 5 scenarios, model englandTypical\)$/);
+    expect(lines[1]).toMatch(/^ok: experiments\/default\.yaml \(experiment "default", 6 scenarios, model englandTypical\)$/);
   });
 
   it('validates every shipped model and experiment', () => {

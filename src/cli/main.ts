@@ -17,7 +17,7 @@ import { careflowVersion } from '../experiment/version.js';
 async function main(): Promise<void> {
   let parser = yargs(hideBin(process.argv))
     .scriptName('careflow')
-    .usage('$0 <command> [options]\n\nSimulate acute, intermediate and social care under integration policies.')
+    .usage('$0 <command> [options]\n\nSimulate people moving between acute hospital, intermediate care and social care.')
     .version(careflowVersion())
     .strict()
     .demandCommand(1, 'name a command: run, sweep, compare, validate, list')

@@ -37,6 +37,8 @@ export class Simulation {
   private readonly handlerNames: string[] = [];
   private readonly cancelled = new Set<number>();
   private cancelledCount = 0;
+  private streamTime = Infinity;
+  private streamKind = 0;
   private stopRequested = false;
 
   /**
@@ -106,6 +108,20 @@ export class Simulation {
   }
 
   /**
+   * Schedules the next event of the simulation's one *stream*: a self-renewing source such as
+   * arrivals, which always has exactly one pending event. It is kept in a slot beside the heap
+   * instead of in it, which saves a heap insertion and removal per arrival. There is one slot:
+   * scheduling again replaces the pending stream event. At equal times, heap events run first.
+   * The handler receives payload 0.
+   */
+  scheduleStream(delay: number, kind: EventKind): void {
+    const time = this.now + delay;
+    if (!(delay >= 0) || !this.isValidEvent(kind, 0)) this.rejectEvent(time, kind, 0);
+    this.streamTime = time;
+    this.streamKind = kind;
+  }
+
+  /**
    * Cancels a scheduled event. Cancelling an event that has already run or been cancelled
    * is a no-op. Cancelled events stay in the list until their time and are then skipped.
    */
@@ -123,14 +139,14 @@ export class Simulation {
     return this.scheduleAt(time, kind, payload, priority);
   }
 
-  /** Number of events waiting (including cancelled ones not yet reached). */
+  /** Number of events waiting (including cancelled ones not yet reached, and the stream's). */
   get pendingEvents(): number {
-    return this.events.size;
+    return this.events.size + (this.streamTime < Infinity ? 1 : 0);
   }
 
   /** Time of the next pending event (`Infinity` if none); cancelled events may be reported. */
   nextEventTime(): number {
-    return this.events.peekTime();
+    return Math.min(this.events.peekTime(), this.streamTime);
   }
 
   private skipIfCancelled(sequence: number): boolean {
@@ -155,8 +171,13 @@ export class Simulation {
     this.stopRequested = false;
     let executed = 0;
     let reason: StopReason = 'empty';
-    while (events.size > 0) {
-      if (events.peekTime() > until) {
+    for (;;) {
+      const heapTime = events.peekTime();
+      // The stream slot runs first only when strictly earlier, so heap events win ties.
+      const fromStream = this.streamTime < heapTime;
+      const time = fromStream ? this.streamTime : heapTime;
+      if (time === Infinity) break;
+      if (time > until) {
         reason = 'until';
         break;
       }
@@ -164,10 +185,17 @@ export class Simulation {
         reason = 'maxEvents';
         break;
       }
-      this.now = events.pop();
-      if (this.cancelledCount > 0 && this.skipIfCancelled(events.poppedSequence)) continue;
-      executed++;
-      handlers[events.poppedKind](events.poppedPayload);
+      if (fromStream) {
+        this.now = time;
+        this.streamTime = Infinity;
+        executed++;
+        handlers[this.streamKind](0);
+      } else {
+        this.now = events.pop();
+        if (this.cancelledCount > 0 && this.skipIfCancelled(events.poppedSequence)) continue;
+        executed++;
+        handlers[events.poppedKind](events.poppedPayload);
+      }
       if (this.stopRequested) {
         reason = 'stopped';
         break;
@@ -177,4 +205,5 @@ export class Simulation {
     if ((reason === 'until' || reason === 'empty') && until !== Infinity && this.now < until) this.now = until;
     return reason;
   }
+
 }

@@ -121,7 +121,7 @@ export class CareSystemModel {
   run(): Observations {
     const { horizonDays, warmupDays } = this.window;
     this.warmStart();
-    if (this.peakArrivalRate > 0) this.sim.schedule(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
+    if (this.peakArrivalRate > 0) this.sim.scheduleStream(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
     this.model.community.forEach((c, i) => {
       if (c.perDay > 0) this.sim.schedule(this.exponential(this.communityStreams[i], c.perDay), this.onCommunityArrival, i);
     });
@@ -136,7 +136,8 @@ export class CareSystemModel {
 
   private emergencyArrival(): void {
     const now = this.sim.now;
-    this.sim.schedule(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
+    // Emergency arrivals are the simulation's stream: kept beside the heap, not in it.
+    this.sim.scheduleStream(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
     // Thinning: every candidate is numbered, accepted or not, so person k is the same person in
     // every scenario even when a scenario changes the arrival rate.
     const identity = IDENTITY_STRIDE * this.emergencyCandidates++;

@@ -94,3 +94,38 @@ describe('Simulation', () => {
     expect(() => sim.schedule(NaN, kind)).toThrow();
   });
 });
+
+describe('Simulation stream slot', () => {
+  it('runs the stream in time order with heap events, heap events first at equal times', () => {
+    const sim = new Simulation();
+    const order: string[] = [];
+    let arrivals = 0;
+    const arrive = sim.defineEvent(() => {
+      order.push(`arrive@${sim.now}`);
+      if (++arrivals < 4) sim.scheduleStream(1, arrive);
+    });
+    const other = sim.defineEvent((p) => order.push(`other${p}@${sim.now}`));
+    sim.scheduleStream(0.5, arrive);
+    sim.schedule(1.5, other, 1); // ties with the second arrival: runs first
+    sim.schedule(2.2, other, 2);
+    expect(sim.pendingEvents).toBe(3);
+    expect(sim.nextEventTime()).toBe(0.5);
+    expect(sim.run(3)).toBe('until');
+    expect(order).toEqual(['arrive@0.5', 'other1@1.5', 'arrive@1.5', 'other2@2.2', 'arrive@2.5']);
+    expect(sim.now).toBe(3);
+    sim.run();
+    expect(order.at(-1)).toBe('arrive@3.5');
+    expect(sim.eventsExecuted).toBe(6);
+  });
+
+  it('keeps one pending stream event: scheduling again replaces it', () => {
+    const sim = new Simulation();
+    const seen: number[] = [];
+    const tick = sim.defineEvent(() => seen.push(sim.now));
+    sim.scheduleStream(5, tick);
+    sim.scheduleStream(2, tick);
+    sim.run();
+    expect(seen).toEqual([2]);
+    expect(() => sim.scheduleStream(-1, tick)).toThrow(/before now/);
+  });
+});

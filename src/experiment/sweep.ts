@@ -5,6 +5,7 @@
  * @module
  */
 import { UsageProblem } from './problems.js';
+import { modelSchema } from '../model/schema.js';
 import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario } from './scenario.js';
 
 /** One varied model path and the values it takes. */
@@ -14,15 +15,15 @@ export interface Variation {
 }
 
 /** Parses `path=v1,v2,...` (numbers, true/false, or text). */
-export function parseVariation(text: string): Variation {
+export function parseVariation(text: string, flag = '--vary'): Variation {
   const eq = text.indexOf('=');
-  if (eq <= 0 || eq === text.length - 1) throw new UsageProblem(`--vary: expected path=v1,v2,... (e.g. settings.acute.capacity=850,900), got "${text}"`);
+  if (eq <= 0 || eq === text.length - 1) throw new UsageProblem(`${flag}: expected ${flag === '--vary' ? 'path=v1,v2,...' : 'path=value'} (e.g. settings.acute.capacity=900), got "${text}"`);
   const path = text.slice(0, eq).trim();
   const values = text
     .slice(eq + 1)
     .split(',')
     .map((v) => v.trim());
-  if (values.some((v) => v === '')) throw new UsageProblem(`--vary ${path}: empty value in "${text}"`);
+  if (values.some((v) => v === '')) throw new UsageProblem(`${flag} ${path}: empty value in "${text}"`);
   return { path, values: values.map(parseValue) };
 }
 
@@ -70,4 +71,29 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
     scenarios,
     config: { ...experiment.config, name: `${experiment.config.name}-sweep`, baseline: baseName, scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides })) },
   };
+}
+
+/**
+ * The experiment with model values changed for every scenario (`run --set path=value`): the
+ * base model is changed, then each scenario's own overrides are applied on top of it.
+ */
+export function withSettings(experiment: LoadedExperiment, settings: string[]): LoadedExperiment {
+  if (settings.length === 0) return experiment;
+  const model = structuredClone(experiment.model) as unknown as Record<string, unknown>;
+  for (const text of settings) {
+    const v = parseVariation(text, '--set');
+    if (v.values.length !== 1) throw new UsageProblem(`--set ${v.path}: expected one value, got ${v.values.length}`);
+    try {
+      setPath(model, v.path, v.values[0]);
+    } catch (err) {
+      throw new UsageProblem(`--set ${v.path}: ${(err as Error).message}`);
+    }
+  }
+  const checked = modelSchema.safeParse(model);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new UsageProblem(`--set makes the model invalid at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const scenarios = experiment.config.scenarios.map((s, i) => resolveScenario(experiment.file, checked.data, s, i));
+  return { ...experiment, model: checked.data, scenarios: experiment.scenarios.filter((s) => scenarios.some((r) => r.name === s.name)).map((s) => scenarios.find((r) => r.name === s.name) as ResolvedScenario) };
 }

@@ -32,6 +32,9 @@ function runCases(): [string, string[], RegExp][] {
     ['an empty --seed', [SMALL, '--seed', ''], /^careflow: --seed: expected a whole number or text, got nothing$/],
     ['--seed without a value', [SMALL, '--seed'], /^careflow: --seed: expected a whole number or text, got nothing$/],
     ['an unknown flag', [SMALL, '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
+    ['--set with an unknown model path', [SMALL, '--set', 'settings.acute.capasity=5'], /^careflow: --set settings\.acute\.capasity: unknown model path "settings\.acute\.capasity"/],
+    ['--set making the model invalid', [SMALL, '--set', 'settings.acute.capacity=-5'], /^careflow: --set makes the model invalid at settings\.acute\.capacity: /],
+    ['--set without a value', [SMALL, '--set', 'settings.acute.capacity'], /^careflow: --set: expected path=value /],
     ['--resume with nothing to resume', [SMALL, '--resume'], /^careflow: --resume: nothing to resume: .*out\.partial\.jsonl does not exist$/],
     ['no experiment file', [], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
   ];

@@ -46,6 +46,16 @@ describe('careflow run', () => {
     expect(trace.some((l) => l.split(',')[4] === 'admitted')).toBe(true);
   });
 
+  it('changes a model value for every scenario with --set, and records it in the manifest', () => {
+    const out = join(root, 'set');
+    const r = careflow(['run', SMALL, '--out', out, '-w', '1', '-q', '--set', 'settings.acute.capacity=7']);
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(summaryOf(out)) as { scenarios: { name: string; metrics: Record<string, { mean: number }> }[] };
+    expect(summary.scenarios[0].metrics.acuteBeds.mean).toBe(7);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { model: { settings: { acute: { capacity: number } } } };
+    expect(manifest.model.settings.acute.capacity).toBe(7);
+  });
+
   it('prints only "results: <dir>" with --quiet', () => {
     const out = join(root, 'quiet');
     const r = careflow(['run', SMALL, '--out', out, '-w', '1', '-q']);

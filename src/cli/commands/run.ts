@@ -8,6 +8,7 @@ import type { Argv } from 'yargs';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { loadExperiment, type LoadedExperiment } from '../../experiment/scenario.js';
+import { withSettings } from '../../experiment/sweep.js';
 import { mser5 } from '../../experiment/statistics.js';
 import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
@@ -25,6 +26,7 @@ export interface RunArgs {
   json: boolean;
   resume: boolean;
   trace: boolean;
+  set?: string[];
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -37,12 +39,14 @@ export function runOptions<T>(y: Argv<T>) {
     .option('scenario', { type: 'string', array: true, describe: 'run only these scenarios (the baseline is always kept)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no table' })
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
+    .option('set', { type: 'string', array: true, describe: 'change a model value for every scenario, path=value (e.g. settings.acute.capacity=900)' })
     .option('trace', { type: 'boolean', default: false, describe: 'also write trace-<scenario>.csv: every move of every person in replication 1' })
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' });
 }
 
 /** Checks numeric flags and applies --seed and --scenario to a loaded experiment. */
 export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): LoadedExperiment {
+  experiment = withSettings(experiment, args.set ?? []);
   if (args.replications !== undefined && !(Number.isInteger(args.replications) && args.replications >= 2)) {
     throw new UsageError(`--replications: expected a whole number >= 2, got ${args.replications}`);
   }
@@ -145,7 +149,8 @@ export function registerRun(y: Argv): Argv {
       runOptions(c.positional('experiment', { type: 'string', describe: 'experiment file (YAML or JSON)', demandOption: true }))
         .example('$0 run experiments/baseline.yaml', 'run with the file\'s settings')
         .example('$0 run experiments/default.yaml -r 20 -w 2 --out results/mine', '20 replications on 2 workers')
-        .example('$0 run experiments/default.yaml --scenario moreReablement --json', 'one scenario against the baseline, JSON out'),
+        .example('$0 run experiments/default.yaml --scenario moreReablement --json', 'one scenario against the baseline, JSON out')
+        .example('$0 run experiments/baseline.yaml --set settings.acute.capacity=900 --set arrivals.emergency.perDay=90', 'change model values for every scenario'),
     async (argv) => {
       const args = argv as unknown as RunArgs;
       process.exitCode = await runLoaded(applyRunArgs(loadExperiment(args.experiment), args), args);

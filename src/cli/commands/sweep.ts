@@ -21,7 +21,7 @@ export function registerSweep(y: Argv): Argv {
         .example('$0 sweep experiments/baseline.yaml -v settings.acute.capacity=860,900 -v settings.careHome.capacity=3300,3400', 'a 2 x 2 grid'),
     async (argv) => {
       const args = argv as unknown as RunArgs & { vary: string[]; base?: string };
-      const variations = args.vary.map(parseVariation);
+      const variations = args.vary.map((text) => parseVariation(text));
       const experiment = sweepExperiment(loadExperiment(args.experiment), variations, args.base);
       process.exitCode = await runLoaded(applyRunArgs(experiment, { ...args, scenario: undefined }), args);
     },

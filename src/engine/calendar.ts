@@ -36,6 +36,9 @@ export class Calendar {
   readonly startDate: string;
   private readonly startMs: number;
   private readonly startWeekday: number;
+  // Month of each day from the start, filled on first use: arrivals ask for it millions of
+  // times, and building a Date each time would allocate on the hot path.
+  private months = new Int8Array(0);
 
   /** @param startDate an ISO date, YYYY-MM-DD; time 0 is its midnight (UTC) */
   constructor(startDate: string) {
@@ -82,7 +85,17 @@ export class Calendar {
 
   /** Month at time t, January = 0 to December = 11. */
   monthOf(t: number): number {
-    return this.dateAt(t).getUTCMonth();
+    const day = Math.floor(t);
+    if (day < 0) return this.dateAt(t).getUTCMonth();
+    if (day >= this.months.length) this.fillMonths(day);
+    return this.months[day];
+  }
+
+  private fillMonths(upTo: number): void {
+    const months = new Int8Array(Math.max(upTo + 1, this.months.length * 2, 366));
+    months.set(this.months);
+    for (let d = this.months.length; d < months.length; d++) months[d] = this.dateAt(d).getUTCMonth();
+    this.months = months;
   }
 
   /** Years elapsed since the start, as a fraction (365.25-day years), for yearly trends. */

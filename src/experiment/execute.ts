@@ -5,7 +5,7 @@
  * @module
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { careflowVersion } from './version.js';
 import { UsageProblem } from './problems.js';
 import { writeResults, type Manifest } from './results.js';
@@ -83,7 +83,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   const finishedAt = new Date();
   const manifest: Manifest = {
     careflowVersion: careflowVersion(),
-    experimentFile: experiment.file,
+    experimentFile: resolve(experiment.file),
     modelFile: experiment.modelFile,
     experimentHash,
     modelHash: hashOf(experiment.model),

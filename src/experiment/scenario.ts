@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, lineOfPath, readConfigFile } from '../model/config-file.js';
+import { ConfigError, lineOfPath, readConfigFile, readableIssueMessage } from '../model/config-file.js';
 import { loadModel } from '../model/load-model.js';
 import { isKnownMetric } from '../model/metric-descriptions.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
@@ -60,7 +60,7 @@ export function resolveScenario(file: string, base: ModelConfig, scenario: Scena
       throw new ConfigError(file, (err as Error).message, { line: lineOfPath(file, field), field: field.join('.') });
     }
   }
-  const checked = modelSchema.safeParse(model);
+  const checked = modelSchema.safeParse(model, { error: readableIssueMessage });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const field = ['scenarios', index, 'overrides'];

@@ -5,6 +5,7 @@
  * @module
  */
 import { UsageProblem } from './problems.js';
+import { ConfigError, readableIssueMessage } from '../model/config-file.js';
 import { modelSchema } from '../model/schema.js';
 import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario } from './scenario.js';
 
@@ -45,7 +46,7 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
   if (variations.length === 0) throw new UsageProblem('sweep needs at least one --vary path=v1,v2,...');
   const baseName = base ?? experiment.config.baseline ?? experiment.scenarios[0].name;
   const baseIndex = experiment.config.scenarios.findIndex((s) => s.name === baseName);
-  if (baseIndex < 0) throw new UsageProblem(`--scenario: unknown scenario "${baseName}"; expected one of ${experiment.config.scenarios.map((s) => s.name).join(', ')}`);
+  if (baseIndex < 0) throw new UsageProblem(`--base: unknown scenario "${baseName}"; expected one of ${experiment.config.scenarios.map((s) => s.name).join(', ')}`);
   const baseScenario = experiment.config.scenarios[baseIndex];
   for (const v of variations) {
     try {
@@ -63,7 +64,9 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
     try {
       scenarios.push(resolveScenario(experiment.file, experiment.model, { ...baseScenario, name, description: `${baseName} with ${name}`, overrides }, baseIndex));
     } catch (err) {
-      throw new UsageProblem(`--vary: ${name}: ${(err as Error).message}`);
+      // A bad value given on the command line is not a problem of the experiment file's lines.
+      const reason = err instanceof ConfigError ? err.reason : (err as Error).message;
+      throw new UsageProblem(`--vary: ${name}: ${reason}`);
     }
   }
   return {
@@ -89,7 +92,7 @@ export function withSettings(experiment: LoadedExperiment, settings: string[]): 
       throw new UsageProblem(`--set ${v.path}: ${(err as Error).message}`);
     }
   }
-  const checked = modelSchema.safeParse(model);
+  const checked = modelSchema.safeParse(model, { error: readableIssueMessage });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new UsageProblem(`--set makes the model invalid at ${issue.path.join('.')}: ${issue.message}`);

@@ -135,10 +135,12 @@ describe('careflow run', () => {
     expect(Number(kept![1])).toBeGreaterThan(0);
     expect(Number(kept![1])).toBeLessThan(120);
     expect(kept![2]).toBe(`${out}.partial.jsonl`);
-    expect(stderr).toContain(`careflow: to finish: careflow run ${SMALL} --out ${out} --resume`);
+    // The hint repeats the whole command line (so -r 60 is not lost) and adds --resume.
+    const hint = /careflow: to finish: careflow (.*)\n/.exec(stderr);
+    expect(hint?.[1]).toBe(`run ${SMALL} -o ${out} -r 60 -w 1 --resume`);
     expect(existsSync(out)).toBe(false);
 
-    const resumed = careflow(['run', SMALL, '-o', out, '-r', '60', '-w', '2', '--resume', '-q']);
+    const resumed = careflow([...(hint as RegExpExecArray)[1].split(' '), '-q']);
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toBe(`results: ${out}\n`);
     expect(summaryOf(out) === summaryOf(reference)).toBe(true);

@@ -21,7 +21,7 @@ export function registerCompare(y: Argv): Argv {
         .option('metric', { alias: 'm', type: 'string', array: true, describe: 'metrics to show (default: the key metrics)' })
         .option('json', { type: 'boolean', default: false, describe: 'print the summary with recomputed differences as JSON' })
         .example('$0 compare results/default/2026-01-01T10-00-00', 'key metrics against the baseline')
-        .example('$0 compare results/default/latest -b moreReablement -m costTotal delayedBedDays', 'against another scenario'),
+        .example('$0 compare results/default/2026-01-01T10-00-00 -b moreReablement -m costTotal delayedBedDays', 'against another scenario'),
     (argv) => {
       const summary = compareAgainst(argv.dir as string, argv.baseline as string | undefined);
       const available = Object.keys(summary.scenarios[0]?.metrics ?? {});

@@ -102,7 +102,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     if (result.dir === null || result.summary === null) {
       const kept = result.run.outputs.reduce((n, o) => n + o.length, 0);
       process.stderr.write(`careflow: interrupted; ${kept} finished replications kept in ${result.checkpoint}\n`);
-      process.stderr.write(`careflow: to finish: careflow run ${experiment.file} --out ${out} --resume\n`);
+      process.stderr.write(`careflow: to finish: ${resumeCommand(out)}\n`);
       return EXIT_RUN_FAILURE;
     }
     if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
@@ -118,6 +118,14 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
+}
+
+/** The command line that was run, with --out made explicit and --resume added. */
+function resumeCommand(out: string): string {
+  const args = process.argv.slice(2).filter((a) => a !== '--resume');
+  const hasOut = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
+  const quoted = [...args, ...(hasOut ? [] : ['--out', out]), '--resume'].map((a) => (/^[\w./=:@,+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));
+  return `careflow ${quoted.join(' ')}`;
 }
 
 /** results/<experiment>/<date-time>, with -2, -3, ... added if a run in the same second took it. */

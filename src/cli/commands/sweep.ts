@@ -18,7 +18,7 @@ export function registerSweep(y: Argv): Argv {
         .option('vary', { alias: 'v', type: 'string', array: true, demandOption: true, describe: 'model path and values, path=v1,v2,...' })
         .option('base', { type: 'string', describe: 'scenario to vary (default: the baseline)' })
         .example('$0 sweep experiments/baseline.yaml --vary settings.acute.capacity=840,880,920', 'three bed numbers')
-        .example('$0 sweep experiments/baseline.yaml -v settings.acute.capacity=860,900 -v settings.careHome.capacity=3300,3400', 'a 2 x 2 grid'),
+        .example('$0 sweep experiments/baseline.yaml -v settings.acute.capacity=860,900 -v settings.careHome.capacity=2700,3300', 'a 2 x 2 grid'),
     async (argv) => {
       const args = argv as unknown as RunArgs & { vary: string[]; base?: string };
       const variations = args.vary.map((text) => parseVariation(text));

@@ -48,7 +48,7 @@ export function registerValidate(y: Argv): Argv {
     (c) =>
       c
         .positional('files', { type: 'string', array: true, describe: 'model or experiment files', demandOption: true })
-        .example('$0 validate models/england-typical.yaml experiments/*.yaml', 'check every shipped file'),
+        .example('$0 validate models/*.yaml experiments/*.yaml', 'check every shipped file'),
     (argv) => {
       process.exitCode = validateFiles(argv.files as string[]);
     },

@@ -103,19 +103,8 @@ export class DivisibleResource extends Resource {
     this.holderCount.update(this.sim.now, this.holders);
   }
 
-  protected override serveWaiting(): void {
-    const line = this.line;
-    while (line.length > 0 && this.fits(this.wanted[line.peekEntity()])) {
-      line.shift();
-      const entity = line.shiftedEntity;
-      const kind = line.shiftedKind;
-      const held = line.shiftedHeld;
-      const now = this.sim.now;
-      this.queueLength.update(now, line.length);
-      this.take(entity, now - line.shiftedTime);
-      if (held !== null) held.release(entity);
-      this.sim.invoke(kind, entity);
-    }
+  protected override canServeNext(): boolean {
+    return this.fits(this.wanted[this.line.peekEntity()]);
   }
 
   private fits(amount: number): boolean {

@@ -210,7 +210,7 @@ export class Resource implements Releasable {
   // the state on every turn, so nested calls leave it consistent.
   protected serveWaiting(): void {
     const line = this.line;
-    while (line.length > 0 && this.inUse < this.places) {
+    while (line.length > 0 && this.canServeNext()) {
       line.shift();
       const entity = line.shiftedEntity;
       const kind = line.shiftedKind;
@@ -221,6 +221,11 @@ export class Resource implements Releasable {
       if (held !== null) held.release(entity);
       this.sim.invoke(kind, entity);
     }
+  }
+
+  /** Whether the request at the head of the line can be granted now. */
+  protected canServeNext(): boolean {
+    return this.inUse < this.places;
   }
 
   protected rejectRelease(entity: number): never {

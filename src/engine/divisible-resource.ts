@@ -82,15 +82,11 @@ export class DivisibleResource extends Resource {
 
   protected override enqueueOrTake(entity: number, onGrant: EventKind, priority: number, held: Releasable | null): boolean {
     this.wanted[entity] = this.nextAmount;
-    this.requests++;
-    if (this.line.length === 0 && this.fits(this.nextAmount)) {
-      this.take(entity, 0);
-      if (held !== null) held.release(entity);
-      return true;
-    }
-    this.line.push(entity, onGrant, priority, this.sim.now, held);
-    this.queueLength.update(this.sim.now, this.line.length);
-    return false;
+    return super.enqueueOrTake(entity, onGrant, priority, held);
+  }
+
+  protected override hasRoomFor(entity: number): boolean {
+    return this.fits(this.wanted[entity]);
   }
 
   protected override take(entity: number, wait: number): void {
@@ -104,7 +100,7 @@ export class DivisibleResource extends Resource {
   }
 
   protected override canServeNext(): boolean {
-    return this.fits(this.wanted[this.line.peekEntity()]);
+    return this.hasRoomFor(this.line.peekEntity());
   }
 
   private fits(amount: number): boolean {

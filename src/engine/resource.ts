@@ -187,7 +187,7 @@ export class Resource implements Releasable {
 
   protected enqueueOrTake(entity: number, onGrant: EventKind, priority: number, held: Releasable | null): boolean {
     this.requests++;
-    if (this.line.length === 0 && this.inUse < this.places) {
+    if (this.line.length === 0 && this.hasRoomFor(entity)) {
       this.take(entity, 0);
       if (held !== null) held.release(entity);
       return true;
@@ -221,6 +221,11 @@ export class Resource implements Releasable {
       if (held !== null) held.release(entity);
       this.sim.invoke(kind, entity);
     }
+  }
+
+  /** Whether a request of `entity` would fit now (ignoring the line). */
+  protected hasRoomFor(_entity: number): boolean {
+    return this.inUse < this.places;
   }
 
   /** Whether the request at the head of the line can be granted now. */

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { DELAY_LENGTH_BANDS } from './observations.js';
 
 /** Metric name patterns and their one-line descriptions. */
 export const METRIC_DESCRIPTIONS: Record<string, string> = {
@@ -27,6 +28,7 @@ export const METRIC_DESCRIPTIONS: Record<string, string> = {
   sameDayDischargeShare: 'share of medically optimised patients who left on the calendar day they became fit',
   delayLengthMedianDays: 'median fit-to-discharge time (from a 0.25-day histogram), days',
   delayLengthP90Days: '90th percentile of fit-to-discharge time, days',
+  'delayLengthShare.<band>': 'share of acute discharges whose fit-to-discharge time fell in a band: under1Day, days1to2, days2to4, days4to7, days7to14, days14to21, days21plus',
   dischargesToIntermediateCare: 'hospital discharges into settings marked intermediate',
   newCareHomePlacementsFromHospital: 'hospital discharges into settings marked careHome',
   intermediateToCareHomeRatio: 'dischargesToIntermediateCare / newCareHomePlacementsFromHospital',
@@ -55,10 +57,23 @@ export const METRIC_DESCRIPTIONS: Record<string, string> = {
 /** Whether `name` is a metric a run reports, for a model with these setting names. */
 export function isKnownMetric(name: string, settings: string[]): boolean {
   if (name in METRIC_DESCRIPTIONS) return true;
-  const [family, member] = name.split('.', 2);
-  if (member === undefined || !(`${family}.<setting>` in METRIC_DESCRIPTIONS || `${family}.<reason>` in METRIC_DESCRIPTIONS || `${family}.<pathway>` in METRIC_DESCRIPTIONS || `${family}.<payer>` in METRIC_DESCRIPTIONS)) return false;
-  if (`${family}.<setting>` in METRIC_DESCRIPTIONS) return settings.includes(member);
-  if (family === 'delayedBedDaysByPathway') return /^P[0-3]$/.test(member);
-  if (family === 'costByPayer') return ['nhs', 'council', 'selfFunder'].includes(member);
-  return member === 'dischargeProcess' || member === 'assessment' || settings.some((s) => member === `awaiting${s.charAt(0).toUpperCase()}${s.slice(1)}`);
+  const dot = name.indexOf('.');
+  if (dot < 0) return false;
+  const family = name.slice(0, dot);
+  const member = name.slice(dot + 1);
+  const placeholder = Object.keys(METRIC_DESCRIPTIONS).find((k) => k.startsWith(`${family}.<`));
+  switch (placeholder?.slice(family.length + 1)) {
+    case '<setting>':
+      return settings.includes(member);
+    case '<pathway>':
+      return /^P[0-3]$/.test(member);
+    case '<payer>':
+      return ['nhs', 'council', 'selfFunder'].includes(member);
+    case '<band>':
+      return DELAY_LENGTH_BANDS.some((b) => b.name === member);
+    case '<reason>':
+      return member === 'dischargeProcess' || member === 'assessment' || settings.some((s) => member === `awaiting${s.charAt(0).toUpperCase()}${s.slice(1)}`);
+    default:
+      return false;
+  }
 }

@@ -18,6 +18,20 @@ import type { RunWindow } from './system-model.js';
 
 const HISTOGRAM_BIN_DAYS = 0.25;
 const HISTOGRAM_BINS = 480; // 120 days; longer delays fall in the last bin
+
+/**
+ * Bands of fit-to-discharge time (days) reported as shares, after the NHS acute discharge
+ * situation report's length-of-delay bands (under 1 day, 1, 2-3, 4-6, 7-13, 14-20, 21+ days).
+ */
+export const DELAY_LENGTH_BANDS: readonly { name: string; from: number; to: number }[] = [
+  { name: 'under1Day', from: 0, to: 1 },
+  { name: 'days1to2', from: 1, to: 2 },
+  { name: 'days2to4', from: 2, to: 4 },
+  { name: 'days4to7', from: 4, to: 7 },
+  { name: 'days7to14', from: 7, to: 14 },
+  { name: 'days14to21', from: 14, to: 21 },
+  { name: 'days21plus', from: 21, to: Infinity },
+];
 /** Columns of the daily series, per setting. */
 export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue'] as const;
 
@@ -256,6 +270,7 @@ export class Observations {
     m.sameDayDischargeShare = this.acuteDischarges > 0 ? this.sameDay / this.acuteDischarges : 0;
     m.delayLengthMedianDays = this.delayQuantile(0.5);
     m.delayLengthP90Days = this.delayQuantile(0.9);
+    this.delayBandShares(m);
     m.dischargesToIntermediateCare = this.toIntermediate;
     m.newCareHomePlacementsFromHospital = this.toCareHomeFromAcute;
     m.intermediateToCareHomeRatio = this.toCareHomeFromAcute > 0 ? this.toIntermediate / this.toCareHomeFromAcute : NaN;
@@ -313,6 +328,18 @@ export class Observations {
   private meanCapacity(s: number): number {
     const sampled = this.capacitySamples[s].mean();
     return Number.isNaN(sampled) ? this.resources[s].capacity : sampled;
+  }
+
+  /** Shares of acute discharges in each delay band (bin edges fall on whole days, so exact). */
+  private delayBandShares(m: Record<string, number>): void {
+    const total = this.delayHistogram.reduce((a, b) => a + b, 0);
+    for (const band of DELAY_LENGTH_BANDS) {
+      const from = band.from / HISTOGRAM_BIN_DAYS;
+      const to = Math.min(HISTOGRAM_BINS, band.to / HISTOGRAM_BIN_DAYS);
+      let n = 0;
+      for (let i = from; i < to; i++) n += this.delayHistogram[i];
+      m[`delayLengthShare.${band.name}`] = total > 0 ? n / total : 0;
+    }
   }
 
   private delayQuantile(p: number): number {

@@ -273,6 +273,13 @@ describe('working windows: weekdays 9:00 to 17:00', () => {
         // Nobody waits beyond the weekend gap.
         expect(metric(r, 'delayLengthP90Days')).toBeLessThan(hours(64));
       });
+
+      it('delay length bands hold the exact shares: P(wait > w) = ((64 - w)+ + 4 (16 - w)+) / 168 h', () => {
+        const exact: Record<string, number> = { under1Day: 128 / 168, days1to2: 24 / 168, days2to4: 16 / 168, days4to7: 0, days7to14: 0, days14to21: 0, days21plus: 0 };
+        for (const [band, p] of Object.entries(exact)) {
+          expect(Math.abs(metric(r, `delayLengthShare.${band}`) - p), band).toBeLessThanOrEqual(Z * Math.sqrt((p * (1 - p)) / n));
+        }
+      });
     });
   }
 

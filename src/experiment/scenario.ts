@@ -31,6 +31,8 @@ export interface ResolvedScenario {
   name: string;
   description: string;
   overrides: Record<string, unknown>;
+  /** The scenario's own policies (the model's are in `model.policies` too). */
+  policies: ScenarioConfig['policies'];
   model: ModelConfig;
 }
 
@@ -49,8 +51,12 @@ export function loadExperiment(file: string): LoadedExperiment {
   return { file, config, modelFile, model, scenarios };
 }
 
-/** Applies a scenario's overrides to the base model and validates the result. */
-export function resolveScenario(file: string, base: ModelConfig, scenario: ScenarioConfig, index: number): ResolvedScenario {
+/** A scenario as resolveScenario takes it: policies may be left out. */
+export type ScenarioInput = Omit<ScenarioConfig, 'policies'> & { policies?: ScenarioConfig['policies'] };
+
+/** Applies a scenario's overrides and policies to the base model and validates the result. */
+export function resolveScenario(file: string, base: ModelConfig, scenario: ScenarioInput, index: number): ResolvedScenario {
+  const policies = scenario.policies ?? [];
   const model = structuredClone(base) as unknown as Record<string, unknown>;
   for (const [path, value] of Object.entries(scenario.overrides)) {
     const field = ['scenarios', index, 'overrides', path];
@@ -60,16 +66,24 @@ export function resolveScenario(file: string, base: ModelConfig, scenario: Scena
       throw new ConfigError(file, (err as Error).message, { line: lineOfPath(file, field), field: field.join('.') });
     }
   }
+  const own = base.policies.length;
+  model.policies = [...base.policies, ...policies];
   const checked = modelSchema.safeParse(model, { error: readableIssueMessage });
   if (!checked.success) {
     const issue = checked.error.issues[0];
+    const [head, item, ...rest] = issue.path as (string | number)[];
+    if (head === 'policies' && typeof item === 'number' && item >= own) {
+      // A problem in one of this scenario's policies: point at it in the experiment file.
+      const field = ['scenarios', index, 'policies', item - own, ...rest];
+      throw new ConfigError(file, issue.message, { line: lineOfPath(file, field), field: field.join('.') });
+    }
     const field = ['scenarios', index, 'overrides'];
     throw new ConfigError(file, `scenario "${scenario.name}" makes the model invalid at ${issue.path.join('.')}: ${issue.message}`, {
       line: lineOfPath(file, field),
       field: field.join('.'),
     });
   }
-  return { name: scenario.name, description: scenario.description, overrides: scenario.overrides, model: checked.data };
+  return { name: scenario.name, description: scenario.description, overrides: scenario.overrides, policies, model: checked.data };
 }
 
 /**

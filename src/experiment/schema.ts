@@ -6,15 +6,18 @@
  * @module
  */
 import { z } from 'zod';
+import { policyInstanceSchema } from '../model/schema.js';
 
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, - and _ starting with a letter');
 
-/** One scenario: the baseline model with some values changed. */
+/** One scenario: the baseline model with some values changed and some policies switched on. */
 export const scenarioSchema = z.strictObject({
   name,
   description: z.string().default(''),
   /** Model values to change, by dotted path, e.g. `settings.acute.capacity: 900`. */
   overrides: z.record(z.string(), z.unknown()).default({}),
+  /** Policies switched on in this scenario, after any the model itself has (careflow list policies). */
+  policies: z.array(policyInstanceSchema).default([]),
 });
 
 /** Keep adding replications until every listed metric's 95% CI half-width is small enough. */

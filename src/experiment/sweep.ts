@@ -72,7 +72,7 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
   return {
     ...experiment,
     scenarios,
-    config: { ...experiment.config, name: `${experiment.config.name}-sweep`, baseline: baseName, scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides })) },
+    config: { ...experiment.config, name: `${experiment.config.name}-sweep`, baseline: baseName, scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides, policies: s.policies })) },
   };
 }
 

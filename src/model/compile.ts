@@ -7,6 +7,9 @@
 import { Calendar } from '../engine/calendar.js';
 import { createDistribution, type Distribution, type DistributionSpec } from '../engine/random/distributions.js';
 import type { CapacityChange } from '../engine/resource.js';
+import { applyPolicies } from './policies/apply.js';
+import { compileEffects, withCapacityDeltas, type CompiledPolicies } from './policies/compile-effects.js';
+import type { Profile } from './policies/profile.js';
 import { PATHWAYS, type ModelConfig, type SettingConfig } from './schema.js';
 
 /** Route target codes below zero: where a route leaves the system. */
@@ -45,6 +48,8 @@ export interface CompiledSetting {
   routes: RouteTable | null;
   /** Visits per day per client, tapering from initial to final over the stay; null when capacity counts clients. */
   visits: { initial: number; final: number } | null;
+  /** The provider's own assessment before it takes someone; null for none. */
+  providerAssessment: Distribution | null;
 }
 
 /** A case-mix group ready to run. */
@@ -75,14 +80,21 @@ export interface CompiledModel {
   readmissionDelay: Distribution;
   assessmentPayerShares: Float64Array;
   community: { name: string; perDay: number; target: number; group: number }[];
+  /** What the model's policies do (see src/model/policies). */
+  policies: CompiledPolicies;
 }
 
-/** Builds the runtime form of a model. Distributions are constructed here, once per run. */
-export function compileModel(config: ModelConfig): CompiledModel {
+/**
+ * Builds the runtime form of a model, its policies applied (they may add settings).
+ * Distributions are constructed here, once per run.
+ */
+export function compileModel(model: ModelConfig): CompiledModel {
+  const { config, effects } = applyPolicies(model);
   const calendar = new Calendar(config.startDate);
   const names = Object.keys(config.settings);
   const indexOf = (name: string): number => names.indexOf(name);
-  const settings = names.map((name, index) => compileSetting(name, index, config.settings[name], calendar, indexOf));
+  const deltas = (name: string): Profile[] => effects.capacityDeltas.filter((d) => d.setting === name).map((d) => d.delta);
+  const settings = names.map((name, index) => compileSetting(name, index, config.settings[name], calendar, indexOf, deltas(name)));
   const groups = config.caseMix.map((g) => ({
     name: g.name,
     acuteLengthOfStay: createDistribution(g.acuteLengthOfStay as DistributionSpec),
@@ -113,21 +125,24 @@ export function compileModel(config: ModelConfig): CompiledModel {
       target: indexOf(c.to),
       group: c.group === undefined ? -1 : config.caseMix.findIndex((g) => g.name === c.group),
     })),
+    policies: compileEffects(config, effects, (to) => routeTarget(to, indexOf)),
   };
 }
 
-function compileSetting(name: string, index: number, s: SettingConfig, calendar: Calendar, indexOf: (n: string) => number): CompiledSetting {
+function compileSetting(name: string, index: number, s: SettingConfig, calendar: Calendar, indexOf: (n: string) => number, deltas: Profile[]): CompiledSetting {
   const schedule = typeof s.capacity === 'number' ? null : s.capacity;
   const changes = (schedule?.changes ?? []).map((c) => ({ time: c.date !== undefined ? calendar.timeOf(c.date) : (c.day as number), capacity: c.capacity }));
   // A change dated at or before the start is already in force at time 0: the latest one sets the
   // initial capacity (a stable sort keeps the listed order of changes at the same time).
   const inForce = changes.filter((c) => c.time <= 0).sort((a, b) => a.time - b.time);
+  const initial = inForce.length > 0 ? inForce[inForce.length - 1].capacity : schedule === null ? (s.capacity as number) : schedule.initial;
+  const capacity = withCapacityDeltas(initial, changes.filter((c) => c.time > 0), deltas);
   return {
     index,
     name,
     kind: s.kind,
-    initialCapacity: inForce.length > 0 ? inForce[inForce.length - 1].capacity : schedule === null ? (s.capacity as number) : schedule.initial,
-    capacityChanges: changes.filter((c) => c.time > 0),
+    initialCapacity: capacity.initial,
+    capacityChanges: capacity.changes,
     intermediate: s.intermediate,
     careHome: s.careHome,
     lengthOfStay: s.lengthOfStay ? createDistribution(s.lengthOfStay as DistributionSpec) : null,
@@ -140,6 +155,7 @@ function compileSetting(name: string, index: number, s: SettingConfig, calendar:
         }
       : null,
     visits: s.visitsPerDay ?? null,
+    providerAssessment: s.providerAssessment ? createDistribution(s.providerAssessment as DistributionSpec) : null,
   };
 }
 

@@ -13,6 +13,7 @@ import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
 import { PAYERS, ROUTE_DEATH, ROUTE_HOME, type CompiledModel } from './compile.js';
 import type { PatientTable } from './patients.js';
+import { PolicyCosts } from './policy-costs.js';
 import { PATHWAYS } from './schema.js';
 import type { RunWindow } from './system-model.js';
 
@@ -77,10 +78,13 @@ export class Observations {
   private readonly midnightDelayed = new Tally({ keepValues: false });
   private readonly capacitySamples: Tally[];
   private readonly daily: DailySeries;
+  /** Costs that policies add or move between payers. */
+  readonly policyCosts: PolicyCosts;
 
   constructor(model: CompiledModel, resources: Resource[], window: RunWindow) {
     this.model = model;
     this.resources = resources;
+    this.policyCosts = new PolicyCosts(model, resources, window.warmupDays);
     const n = model.settings.length;
     this.reasonNames = ['dischargeProcess', 'assessment', ...model.settings.map((s) => `awaiting${capitalise(s.name)}`)];
     this.delayedByReason = this.reasonNames.map(() => new TimeWeighted());
@@ -111,6 +115,7 @@ export class Observations {
     for (const m of [...this.delayedByReason, ...this.delayedByPathway, this.acuteDelayed, ...this.blockedIn]) m.reset(now);
     for (const t of this.capacitySamples) t.reset();
     for (const r of this.resources) r.resetStatistics();
+    this.policyCosts.startWindow(now);
   }
 
   /** An emergency admission took an acute bed after waiting `wait` days. */
@@ -211,6 +216,7 @@ export class Observations {
   midnight(now: number): void {
     const day = Math.floor(now + 1e-9);
     const n = this.model.settings.length;
+    if (this.inWindow) this.policyCosts.accrue(now);
     const columns = DAILY_COLUMNS.length;
     if (day < this.daily.days) {
       for (let s = 0; s < n; s++) {
@@ -312,15 +318,24 @@ export class Observations {
 
   private costMetrics(m: Record<string, number>, now: number): void {
     const byPayer = new Float64Array(PAYERS.length);
+    const setting = new Float64Array(PAYERS.length);
+    const shifted = new Float64Array(PAYERS.length);
     this.model.settings.forEach((s, i) => {
-      const cost = this.resources[i].occupancy.integral(now) * s.costPerDay;
-      m[`costBySetting.${s.name}`] = cost;
-      for (let k = 0; k < PAYERS.length; k++) byPayer[k] += cost * s.payerShares[k];
+      this.policyCosts.settingCostByPayer(i, now, setting);
+      m[`costBySetting.${s.name}`] = setting[0] + setting[1] + setting[2];
+      const moved = this.policyCosts.poolAttribution(i, setting);
+      for (let k = 0; k < PAYERS.length; k++) {
+        byPayer[k] += setting[k];
+        shifted[k] += moved[k];
+      }
     });
     const assessmentCost = this.assessments * this.model.config.assessment.costPerAssessment;
     m.costAssessments = assessmentCost;
     for (let k = 0; k < PAYERS.length; k++) byPayer[k] += assessmentCost * this.model.assessmentPayerShares[k];
+    m.costPolicies = this.policyCosts.runningCosts(now, byPayer, m);
     PAYERS.forEach((payer, k) => (m[`costByPayer.${payer}`] = byPayer[k]));
+    m['costShift.nhs'] = shifted[0];
+    m['costShift.council'] = shifted[1];
     m.costTotal = byPayer.reduce((a, b) => a + b, 0);
     m.costPerDay = m.costTotal / (now - this.windowStart);
   }

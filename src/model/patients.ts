@@ -8,7 +8,13 @@
  * @module
  */
 
+/** Flag: this person's discharge work goes on at weekends (seven-day services). */
+export const FLAG_SEVEN_DAY = 1;
+/** Flag: this person is being discharged to assess (to the interim setting, assessed there). */
+export const FLAG_DISCHARGE_TO_ASSESS = 2;
+
 /** Column store of the state of each person currently in the system. */
+
 export class PatientTable {
   /** Identity of the person (their arrival number), which keys their random streams. */
   identity = new Float64Array(0);
@@ -40,6 +46,14 @@ export class PatientTable {
   stayLength = new Float64Array(0);
   /** Handle of the pending diversion timer while waiting for an acute bed (-1 if none). */
   diversionTimer = new Float64Array(0);
+  /** Policy flags of the current episode: FLAG_SEVEN_DAY, FLAG_DISCHARGE_TO_ASSESS. */
+  flags = new Int8Array(0);
+  /** The setting a provider assessment is under way for. */
+  pendingTarget = new Int32Array(0);
+  /** Discharge to assess: referral delay and assessment work still to do in the interim setting. */
+  pendingReferral = new Float64Array(0);
+  /** Discharge to assess: assessment work (days of working time) still to do. */
+  pendingWork = new Float64Array(0);
 
   private freeSlots: number[] = [];
   private issued = 0;
@@ -67,6 +81,10 @@ export class PatientTable {
     this.nextRoute[slot] = 0;
     this.placedAt[slot] = now;
     this.stayLength[slot] = 0;
+    this.flags[slot] = 0;
+    this.pendingTarget[slot] = -1;
+    this.pendingReferral[slot] = 0;
+    this.pendingWork[slot] = 0;
     return slot;
   }
 
@@ -97,6 +115,10 @@ export class PatientTable {
     this.nextRoute = resize(this.nextRoute, size);
     this.placedAt = resize(this.placedAt, size);
     this.stayLength = resize(this.stayLength, size);
+    this.flags = resize(this.flags, size);
+    this.pendingTarget = resize(this.pendingTarget, size);
+    this.pendingReferral = resize(this.pendingReferral, size);
+    this.pendingWork = resize(this.pendingWork, size);
   }
 
   /** Slots issued so far (in use or free): the range to scan to visit everyone present. */

@@ -11,6 +11,8 @@
  */
 import { z } from 'zod';
 import { distributionSpecSchema, type DistributionSpec } from '../engine/random/distributions.js';
+import { applyPolicies } from './policies/apply.js';
+import { PolicyProblem } from './policies/context.js';
 
 /** Names a setting may not take: they are where a route can end instead of a setting. */
 export const EXIT_NAMES = ['home', 'death', 'readmission'] as const;
@@ -117,6 +119,12 @@ export const settingSchema = z.strictObject({
    * planned stay (as in the IPACS model); `capacity` is then visits per day.
    */
   visitsPerDay: z.strictObject({ initial: z.number().positive(), final: nonNegative }).optional(),
+  /**
+   * The provider's own assessment before it takes someone (a care home visiting the ward, for
+   * example): a delay after the person is ready for this setting, spent where they are, in the
+   * assessment window. A trusted assessor removes it.
+   */
+  providerAssessment: duration.optional(),
   /** Daily risk of death while in the setting is not modelled; deaths are routes. */
 });
 
@@ -144,6 +152,23 @@ const arrivalsSchema = z.strictObject({
   monthOfYear: z.array(nonNegative).length(12).optional(),
   trendPerYear: z.number().min(-0.99).default(0),
 });
+
+/**
+ * A policy switched on: which one, from when, phased in over how long, at what running cost
+ * and paid by whom, with which parameters (checked against the policy's own declaration).
+ */
+export const policyInstanceSchema = z.strictObject({
+  policy: z.string().min(1),
+  /** Day number from the model's start date, or a date. */
+  start: z.union([nonNegative, isoDate]).default(0),
+  rampDays: nonNegative.default(0),
+  runningCostPerYear: nonNegative.optional(),
+  payers: payerSharesSchema.optional(),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** A policy entry of a model or scenario. */
+export type PolicyInstance = z.infer<typeof policyInstanceSchema>;
 
 const communityReferralSchema = z.strictObject({
   name,
@@ -182,12 +207,15 @@ export const modelSchema = z
         window: windowSchema.nullable().default(null),
         costPerAssessment: nonNegative.default(0),
         payers: payerSharesSchema.default({ nhs: 0.5, council: 0.5, selfFunder: 0 }),
+        /** Chance that a referral is lost or has to be repeated (a new referral and assessment). */
+        repeatProbability: z.number().min(0).max(0.9).default(0),
       })
       .default({
         referralDelay: { type: 'fixed', value: 0 },
         duration: { type: 'fixed', value: 0 },
         window: null,
         costPerAssessment: 0,
+        repeatProbability: 0,
         payers: { nhs: 0.5, council: 0.5, selfFunder: 0 },
       }),
     readmission: z
@@ -201,13 +229,31 @@ export const modelSchema = z
     warmStart: z
       .record(name, z.strictObject({ occupied: z.number().int().min(0), waiting: z.number().int().min(0).default(0) }))
       .optional(),
+    /** Integration policies in force (see src/model/policies and careflow list policies). */
+    policies: z.array(policyInstanceSchema).default([]),
   })
-  .superRefine((m, ctx) => checkModelReferences(m, ctx));
+  .superRefine((m, ctx) => {
+    checkModelReferences(m, ctx);
+    checkPolicies(m, ctx);
+  });
 
 /** A model as read from a file, with defaults filled in. */
 export type ModelConfig = z.infer<typeof modelSchema>;
 /** One setting of a model. */
 export type SettingConfig = z.infer<typeof settingSchema>;
+
+/** Applies the policies once, so that a bad policy entry is reported at load time with its path. */
+function checkPolicies(m: ModelConfig, ctx: z.RefinementCtx): void {
+  if (m.policies.length === 0) return;
+  try {
+    const applied = applyPolicies(m);
+    // A policy that adds settings must leave a model that is still valid.
+    if (applied.config !== m) checkModelReferences(applied.config, ctx);
+  } catch (err) {
+    if (!(err instanceof PolicyProblem)) throw err;
+    ctx.addIssue({ code: 'custom', path: err.path, message: err.message });
+  }
+}
 
 function checkModelReferences(m: ModelConfig, ctx: z.RefinementCtx): void {
   const settings = Object.keys(m.settings);

@@ -19,10 +19,14 @@ import { Simulation, type EventKind } from '../engine/simulation.js';
 import { EntityStream } from '../engine/random/entity-stream.js';
 import { RandomStreams, type RandomStream } from '../engine/random/stream.js';
 import type { Distribution } from '../engine/random/distributions.js';
+import { FlexibleBedsController, PooledBudgetController } from './capacity-controllers.js';
 import { pick, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
 import { Observations } from './observations.js';
 import type { TraceEvent, TraceSink } from './journey-trace.js';
-import { PatientTable } from './patients.js';
+import { FLAG_DISCHARGE_TO_ASSESS, FLAG_SEVEN_DAY, PatientTable } from './patients.js';
+import type { CompiledPolicies } from './policies/compile-effects.js';
+import { maxValue, productAt, valueAt } from './policies/profile.js';
+import type { WorkingWindow } from '../engine/calendar.js';
 
 /** Delay reason: the discharge process (paperwork, transport, medicines) of a P0 discharge. */
 export const REASON_DISCHARGE_PROCESS = 0;
@@ -35,7 +39,13 @@ export const REASON_AWAITING_OFFSET = 2;
 const SALT_ARRIVAL = 0;
 const SALT_FIT = 1;
 const SALT_EXIT = 2;
+// Policy decisions draw from streams of their own, so that switching a policy on changes no
+// other draw of the same person (common random numbers between policy scenarios).
+const SALT_POLICY_FLAGS = 3;
+const SALT_DEMAND = 4;
 const SALT_SETTING = 8;
+const SALT_REDIRECT = 256; // + the setting asked for
+const SALT_PROVIDER = 512; // + the setting whose provider assesses
 const EPISODE_SALT = 1024;
 // Identities: emergency arrival k is 8k; community referral stream c's arrival k is 8k + 1 + c.
 const IDENTITY_STRIDE = 8;
@@ -71,6 +81,16 @@ export class CareSystemModel {
   private readonly peakArrivalRate: number;
   private emergencyCandidates = 0;
   private readonly communityCounts: number[];
+  /** What the model's policies do; `policies.any` is false for a model without them. */
+  private readonly policies: CompiledPolicies;
+  /** Community streams' largest rate factor (thinning bound); 1 without policies. */
+  private readonly communityPeak: number[];
+  private readonly sevenDayDischargeWindow: WorkingWindow | null;
+  private readonly sevenDayAssessmentWindow: WorkingWindow | null;
+  /** The last drawn referral delay and assessment work (see drawAssessment). */
+  private drawnReferral = 0;
+  private drawnWork = 0;
+  private readonly controllers: { start(): void }[] = [];
 
   private readonly onEmergencyArrival: EventKind;
   private readonly onCommunityArrival: EventKind;
@@ -84,6 +104,8 @@ export class CareSystemModel {
   private readonly onReadmission: EventKind;
   private readonly onMidnight: EventKind;
   private readonly onWarmupEnd: EventKind;
+  private readonly onToInterim: EventKind;
+  private readonly onProviderAssessed: EventKind;
 
   constructor(model: CompiledModel, window: RunWindow, trace: TraceSink | null = null) {
     this.model = model;
@@ -94,7 +116,11 @@ export class CareSystemModel {
     this.communityStreams = model.community.map((c) => this.streams.stream(`community:${c.name}`));
     this.communityCounts = model.community.map(() => 0);
     this.person = new EntityStream(this.streams.stream('people'));
-    this.peakArrivalRate = peakRate(model, window.horizonDays);
+    this.policies = model.policies;
+    this.peakArrivalRate = peakRate(model, window.horizonDays) * peakFactor(this.policies.emergencyArrivals);
+    this.communityPeak = this.policies.community.map(peakFactor);
+    this.sevenDayDischargeWindow = allWeek(model.config.discharge.window);
+    this.sevenDayAssessmentWindow = allWeek(model.config.assessment.window);
     const sim = this.sim;
     this.resources = model.settings.map((s) => {
       const options = { name: s.name, capacity: s.initialCapacity };
@@ -115,6 +141,11 @@ export class CareSystemModel {
     this.onReadmission = sim.defineEvent((p) => this.readmitted(p), 'readmission');
     this.onMidnight = sim.defineEvent(() => this.midnight(), 'midnight');
     this.onWarmupEnd = sim.defineEvent(() => this.observations.startWindow(this.sim.now), 'end of warm-up');
+    this.onToInterim = sim.defineEvent((p) => this.toInterim(p), 'discharged to assess');
+    this.onProviderAssessed = sim.defineEvent((p) => this.providerAssessed(p), 'provider assessed');
+    const pool = this.policies.pooledBudget;
+    if (pool !== null) this.controllers.push(new PooledBudgetController(sim, this.resources, model, pool, this.observations.policyCosts));
+    for (const beds of this.policies.flexibleBeds) this.controllers.push(new FlexibleBedsController(sim, this.resources, model.acute, beds));
   }
 
   /** Runs the replication to the horizon. */
@@ -123,8 +154,9 @@ export class CareSystemModel {
     this.warmStart();
     if (this.peakArrivalRate > 0) this.sim.scheduleStream(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
     this.model.community.forEach((c, i) => {
-      if (c.perDay > 0) this.sim.schedule(this.exponential(this.communityStreams[i], c.perDay), this.onCommunityArrival, i);
+      if (c.perDay > 0) this.sim.schedule(this.exponential(this.communityStreams[i], c.perDay * this.communityPeak[i]), this.onCommunityArrival, i);
     });
+    for (const controller of this.controllers) controller.start();
     this.sim.scheduleAt(0, this.onMidnight, 0, -10);
     if (warmupDays > 0) this.sim.scheduleAt(warmupDays, this.onWarmupEnd, 0, -20);
     this.sim.run(horizonDays);
@@ -141,23 +173,66 @@ export class CareSystemModel {
     // Thinning: every candidate is numbered, accepted or not, so person k is the same person in
     // every scenario even when a scenario changes the arrival rate.
     const identity = IDENTITY_STRIDE * this.emergencyCandidates++;
-    const accept = this.arrivalStream.uniform() * this.peakArrivalRate < arrivalRate(this.model, now);
+    const accept = this.arrivalStream.uniform() * this.peakArrivalRate < arrivalRate(this.model, now) * productAt(this.policies.emergencyArrivals, now);
     if (!accept) return;
     const p = this.patients.admit(identity, 0, now);
     this.sampleAdmission(p, -1);
+    if (this.policies.any && this.prevented(p)) {
+      this.patients.discharge(p);
+      return;
+    }
     if (this.trace !== null) this.traced(p, 'arrived', -1, PATHWAY_NAMES[this.patients.pathway[p]]);
+    const acute = this.model.acute;
+    const target = this.policies.any ? this.redirected(p, acute) : acute;
+    if (target !== acute) {
+      this.traced(p, 'referred', target, 'instead of admission');
+      this.requestPlace(p, target);
+      return;
+    }
     this.requestAcuteBed(p);
+  }
+
+  /** Prevention: whether this would-be arrival stays well (a policy lowered their group's demand). */
+  private prevented(p: number): boolean {
+    const factors = this.policies.demand[this.patients.group[p]];
+    if (factors === null) return false;
+    this.person.open(this.patients.identity[p], SALT_DEMAND + EPISODE_SALT * this.patients.episode[p]);
+    return this.person.uniform() >= productAt(factors, this.sim.now);
+  }
+
+  /** The setting a person asking for `wanted` is sent to (policies may redirect them). */
+  private redirected(p: number, wanted: number): number {
+    const redirects = this.policies.redirects[wanted];
+    if (redirects.length === 0) return wanted;
+    const now = this.sim.now;
+    this.person.open(this.patients.identity[p], SALT_REDIRECT + wanted + EPISODE_SALT * this.patients.episode[p]);
+    for (const r of redirects) {
+      const u = this.person.uniform();
+      if (r.groups[this.patients.group[p]] && u < valueAt(r.share, now) && (!r.onlyIfRoom || this.hasRoom(r.to))) return r.to;
+    }
+    return wanted;
+  }
+
+  /** Whether setting s could take one more person now. */
+  private hasRoom(s: number): boolean {
+    const visits = this.model.settings[s].visits;
+    return this.resources[s].available >= (visits === null ? 1 : visits.initial);
   }
 
   private communityArrival(c: number): void {
     const source = this.model.community[c];
-    this.sim.schedule(this.exponential(this.communityStreams[c], source.perDay), this.onCommunityArrival, c);
+    const stream = this.communityStreams[c];
+    const peak = this.communityPeak[c];
+    this.sim.schedule(this.exponential(stream, source.perDay * peak), this.onCommunityArrival, c);
     const identity = IDENTITY_STRIDE * this.communityCounts[c]++ + 1 + c;
+    // Thinning, only where a policy changes this stream's rate (the plain stream draws nothing more).
+    const factors = this.policies.community[c];
+    if (factors !== null && stream.uniform() * peak >= productAt(factors, this.sim.now)) return;
     const p = this.patients.admit(identity, 0, this.sim.now);
     this.sampleAdmission(p, source.group);
     this.observations.communityReferral(source.target);
     this.traced(p, 'referred', source.target, source.name);
-    this.requestPlace(p, source.target);
+    this.proceedTo(p, source.target);
   }
 
   /** Draws the person's group, pathway and clinical length of stay from their own stream. */
@@ -209,7 +284,9 @@ export class CareSystemModel {
     const patients = this.patients;
     const person = this.person;
     const model = this.model;
+    const policies = this.policies;
     patients.fitAt[p] = now;
+    patients.flags[p] = policies.any ? this.policyFlags(p, now) : 0;
     person.open(patients.identity[p], SALT_FIT + EPISODE_SALT * patients.episode[p]);
     const dies = person.uniform() < model.groups[patients.group[p]].inHospitalMortality;
     if (dies) {
@@ -224,8 +301,9 @@ export class CareSystemModel {
     // Only the draws this person's pathway needs are made; the pathway is fixed at arrival, so
     // the same person still gets the same draws in every scenario.
     const pathway = patients.pathway[p];
+    const flags = patients.flags[p];
     if (pathway === 0) {
-      const done = this.afterWork(now, model.dischargeProcess.sample(person), model.config.discharge.window);
+      const done = this.afterWork(now, this.dischargeProcess(now), this.dischargeWindow(flags));
       // A zero-length process is no delay at all: leave now, with no event and no delay record.
       if (done === now) {
         this.dischargedHome(p);
@@ -233,10 +311,11 @@ export class CareSystemModel {
       }
       this.setDelay(p, REASON_DISCHARGE_PROCESS);
       this.sim.schedule(done - now, this.onDischargedHome, p);
+    } else if ((flags & FLAG_DISCHARGE_TO_ASSESS) !== 0) {
+      this.dischargeToAssess(p, now);
     } else if (model.pathwayNeedsAssessment[pathway]) {
-      const referralDays = model.referralDelay.sample(person);
-      const done = this.afterWork(now + referralDays, model.assessmentDuration.sample(person), model.config.assessment.window);
-      this.observations.assessment();
+      this.drawAssessment(now);
+      const done = this.afterWork(now + this.drawnReferral, this.drawnWork, this.assessmentWindow(flags));
       if (done === now) {
         this.assessed(p);
         return;
@@ -248,9 +327,127 @@ export class CareSystemModel {
     }
   }
 
+  /** A P0 discharge process's length, from the open person stream. */
+  private dischargeProcess(now: number): number {
+    return this.model.dischargeProcess.sample(this.person) * productAt(this.policies.dischargeProcess, now);
+  }
+
+  /**
+   * Draws a referral delay and the assessment's work from the open person stream, with any
+   * lost or repeated referrals added (each a new referral and assessment), into drawnReferral
+   * and drawnWork; counts the assessments.
+   */
+  private drawAssessment(now: number): void {
+    const model = this.model;
+    const person = this.person;
+    const policies = this.policies;
+    let referral = model.referralDelay.sample(person) * productAt(policies.referralDelay, now);
+    let work = model.assessmentDuration.sample(person) * productAt(policies.assessmentDuration, now);
+    this.observations.assessment();
+    const repeat = model.config.assessment.repeatProbability * productAt(policies.repeatReferral, now);
+    while (repeat > 0 && person.uniform() < repeat) {
+      referral += model.referralDelay.sample(person) * productAt(policies.referralDelay, now);
+      work += model.assessmentDuration.sample(person) * productAt(policies.assessmentDuration, now);
+      this.observations.assessment();
+    }
+    this.drawnReferral = referral;
+    this.drawnWork = work;
+  }
+
+  /** Which policies apply to this person's discharge (seven-day working, discharge to assess). */
+  private policyFlags(p: number, now: number): number {
+    const policies = this.policies;
+    const d2a = policies.dischargeToAssess;
+    if (policies.sevenDay.length === 0 && d2a === null) return 0;
+    this.person.open(this.patients.identity[p], SALT_POLICY_FLAGS + EPISODE_SALT * this.patients.episode[p]);
+    const sevenDayDraw = this.person.uniform();
+    const d2aDraw = this.person.uniform();
+    let flags = 0;
+    let weekday = 1; // chance of weekday-only working: every seven-day policy must miss the person
+    for (const share of policies.sevenDay) weekday *= 1 - valueAt(share, now);
+    if (sevenDayDraw < 1 - weekday) flags |= FLAG_SEVEN_DAY;
+    if (d2a !== null && d2a.pathways.includes(this.patients.pathway[p]) && d2aDraw < valueAt(d2a.share, now)) flags |= FLAG_DISCHARGE_TO_ASSESS;
+    return flags;
+  }
+
+  private dischargeWindow(flags: number): WorkingWindow | null {
+    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayDischargeWindow : this.model.config.discharge.window;
+  }
+
+  private assessmentWindow(flags: number): WorkingWindow | null {
+    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayAssessmentWindow : this.model.config.assessment.window;
+  }
+
+  /**
+   * Discharge to assess: the assessment's needs are drawn now (as they would be in hospital, so
+   * the person needs the same work in every scenario) but done in the interim setting; first the
+   * short discharge process, then the move.
+   */
+  private dischargeToAssess(p: number, now: number): void {
+    const patients = this.patients;
+    patients.pendingReferral[p] = 0;
+    patients.pendingWork[p] = 0;
+    if (this.model.pathwayNeedsAssessment[patients.pathway[p]]) {
+      this.drawAssessment(now);
+      patients.pendingReferral[p] = this.drawnReferral;
+      patients.pendingWork[p] = this.drawnWork;
+    }
+    const done = this.afterWork(now, this.dischargeProcess(now), this.dischargeWindow(patients.flags[p]));
+    if (done === now) {
+      this.toInterim(p);
+      return;
+    }
+    this.setDelay(p, REASON_DISCHARGE_PROCESS);
+    this.sim.schedule(done - now, this.onToInterim, p);
+  }
+
+  private toInterim(p: number): void {
+    const interim = (this.policies.dischargeToAssess as NonNullable<CompiledPolicies['dischargeToAssess']>).interim;
+    this.setDelay(p, REASON_AWAITING_OFFSET + interim);
+    this.requestPlaceWhileHolding(p, interim);
+  }
+
   private assessed(p: number): void {
-    const target = this.model.pathwayTarget[this.patients.pathway[p]];
-    this.setDelay(p, REASON_AWAITING_OFFSET + target);
+    this.proceedTo(p, this.model.pathwayTarget[this.patients.pathway[p]]);
+  }
+
+  /**
+   * The person (in a bed or service, or in the community) is ready for `wanted`: a policy may
+   * redirect them, and the provider may first assess them itself (spent where they are).
+   */
+  private proceedTo(p: number, wanted: number): void {
+    const target = this.policies.any ? this.redirected(p, wanted) : wanted;
+    const provider = this.model.settings[target].providerAssessment;
+    if (provider !== null) {
+      const now = this.sim.now;
+      const patients = this.patients;
+      this.person.open(patients.identity[p], SALT_PROVIDER + target + EPISODE_SALT * patients.episode[p]);
+      const work = provider.sample(this.person) * productAt(this.policies.providerAssessment[target], now);
+      const done = this.afterWork(now, work, this.assessmentWindow(patients.flags[p]));
+      if (done > now) {
+        patients.pendingTarget[p] = target;
+        if (patients.setting[p] === this.model.acute) this.setDelay(p, REASON_AWAITING_OFFSET + target);
+        this.sim.schedule(done - now, this.onProviderAssessed, p);
+        return;
+      }
+    }
+    this.requestNext(p, target);
+  }
+
+  private providerAssessed(p: number): void {
+    const target = this.patients.pendingTarget[p];
+    this.patients.pendingTarget[p] = -1;
+    this.requestNext(p, target);
+  }
+
+  /** Asks for a place in `target`, keeping any place held (a delayed discharge in hospital). */
+  private requestNext(p: number, target: number): void {
+    const from = this.patients.setting[p];
+    if (from < 0) {
+      this.requestPlace(p, target);
+      return;
+    }
+    if (from === this.model.acute) this.setDelay(p, REASON_AWAITING_OFFSET + target);
     this.requestPlaceWhileHolding(p, target);
   }
 
@@ -303,12 +500,33 @@ export class CareSystemModel {
     this.traced(p, 'placed', s, from >= 0 ? this.model.settings[from].name : 'community');
     const person = this.person;
     person.open(patients.identity[p], SALT_SETTING + s + EPISODE_SALT * patients.episode[p]);
-    const stay = (this.model.groups[patients.group[p]].lengthOfStay[s] as Distribution).sample(person);
+    let stay = (this.model.groups[patients.group[p]].lengthOfStay[s] as Distribution).sample(person);
     const routes = this.model.settings[s].routes;
     patients.nextRoute[p] = routes === null ? ROUTE_HOME : routes.targets[pick(routes.cumulative, person.uniform())];
+    if (this.policies.any) stay = this.policyStay(p, s, stay);
     patients.placedAt[p] = this.sim.now;
     patients.stayLength[p] = stay;
     this.sim.schedule(stay, this.onStayEnd, p);
+  }
+
+  /**
+   * Policies acting on a stay that has just begun: a longer or shorter stay, routes shifted
+   * (say towards independence), and the interim stay of discharge to assess, which lasts until
+   * the assessment is done and then leads to the person's pathway setting.
+   */
+  private policyStay(p: number, s: number, stay: number): number {
+    const patients = this.patients;
+    const now = this.sim.now;
+    const policies = this.policies;
+    const shifts = policies.routeShifts[s];
+    if (shifts.length > 0) patients.nextRoute[p] = shiftRoute(patients.nextRoute[p], shifts, now, this.person);
+    const d2a = policies.dischargeToAssess;
+    if ((patients.flags[p] & FLAG_DISCHARGE_TO_ASSESS) !== 0 && d2a !== null && d2a.interim === s) {
+      patients.flags[p] &= ~FLAG_DISCHARGE_TO_ASSESS;
+      patients.nextRoute[p] = this.model.pathwayTarget[patients.pathway[p]];
+      return this.afterWork(now + patients.pendingReferral[p], patients.pendingWork[p], this.assessmentWindow(patients.flags[p])) - now;
+    }
+    return stay * productAt(policies.lengthOfStay[s], now);
   }
 
   private stayEnded(p: number): void {
@@ -317,7 +535,7 @@ export class CareSystemModel {
     if (next >= 0) {
       this.observations.blocked(s, this.sim.now);
       this.traced(p, 'blocked', s, this.model.settings[next].name);
-      this.requestPlaceWhileHolding(p, next);
+      this.proceedTo(p, next);
       return;
     }
     this.resources[s].release(p);
@@ -382,7 +600,7 @@ export class CareSystemModel {
     this.trace.record(this.sim.now, this.patients.identity[p], this.patients.episode[p], event, name, detail);
   }
 
-  private afterWork(start: number, work: number, window: CompiledModel['config']['discharge']['window']): number {
+  private afterWork(start: number, work: number, window: WorkingWindow | null): number {
     return window === null ? start + work : this.model.calendar.addWorkingTime(start, work, window);
   }
 
@@ -472,6 +690,31 @@ export class CareSystemModel {
 }
 
 const ONE = Float64Array.of(1);
+const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6];
+
+/** A window on every day of the week (seven-day working), or null for none. */
+function allWeek(window: WorkingWindow | null): WorkingWindow | null {
+  return window === null ? null : { ...window, days: ALL_WEEK };
+}
+
+/** The most a set of rate factors can multiply a rate by (the thinning bound), at least 1. */
+function peakFactor(factors: CompiledPolicies['emergencyArrivals']): number {
+  return factors === null ? 1 : Math.max(1, factors.reduce((f, p) => f * maxValue(p), 1));
+}
+
+/**
+ * A route out of a setting with policy shifts applied: of the people bound for a route in a
+ * shift's `from` list, a share (at time now) go to its `to` instead. One extra draw from the
+ * open person stream decides, so people not shifted keep their original route.
+ */
+function shiftRoute(route: number, shifts: CompiledPolicies['routeShifts'][number], now: number, person: EntityStream): number {
+  let next = route;
+  for (const shift of shifts) {
+    const u = person.uniform();
+    if (shift.from.includes(next) && u < valueAt(shift.share, now)) next = shift.to;
+  }
+  return next;
+}
 const PATHWAY_NAMES = ['P0', 'P1', 'P2', 'P3'];
 
 /** Arrivals per day at time t: base rate times day-of-week and month profiles and the trend. */

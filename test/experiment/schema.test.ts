@@ -17,7 +17,7 @@ describe('experimentSchema', () => {
       warmupDays: 0,
       replications: 10,
       seed: 1,
-      scenarios: [{ name: 'base', description: '', overrides: {} }],
+      scenarios: [{ name: 'base', description: '', overrides: {}, policies: [] }],
       outputs: { daily: true, replications: true },
     });
     expect(precisionSchema.parse({ metrics: ['costTotal'], relativeHalfWidth: 0.05 }).maxReplications).toBe(200);

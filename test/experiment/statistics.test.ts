@@ -202,8 +202,8 @@ describe('common random numbers', () => {
     const base = smallExperiment();
     const e = withConfig(base, {
       scenarios: [
-        { name: 'base', description: '', overrides: {} },
-        { name: 'same', description: 'the capacity it already has', overrides: { 'settings.acute.capacity': 120 } },
+        { name: 'base', description: '', overrides: {}, policies: [] },
+        { name: 'same', description: 'the capacity it already has', overrides: { 'settings.acute.capacity': 120 }, policies: [] },
       ],
     });
     const run = await runExperiment(e, { workers: 1, replications: 3 });

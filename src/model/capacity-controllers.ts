@@ -1,0 +1,129 @@
+/**
+ * Policies that change capacities while the simulation runs, reacting to queues: a pooled
+ * budget that buys places where queues are longest, and flexible beds that switch between
+ * acute and step-down use. Each reviews on its own timetable through the kernel's events.
+ *
+ * @module
+ */
+import type { Resource } from '../engine/resource.js';
+import type { EventKind, Simulation } from '../engine/simulation.js';
+import type { CompiledModel } from './compile.js';
+import type { CompiledPolicies } from './policies/compile-effects.js';
+import type { PolicyCosts } from './policy-costs.js';
+
+/** Reviews run just after midnight's measurements and before other events of the instant. */
+const REVIEW_PRIORITY = -5;
+
+/**
+ * One budget for several services. At each review the places of the service with the most
+ * spare capacity are sold (up to a share) and the money buys places for the service with the
+ * longest queue relative to its size, at each one's cost per place-day; the change lands after
+ * the lead time. The pot is funded by NHS and council in their shares of the first day's spend.
+ */
+export class PooledBudgetController {
+  private readonly onReview: EventKind;
+  private readonly onChange: EventKind;
+  private readonly changes: { setting: number; delta: number }[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly resources: Resource[],
+    private readonly model: CompiledModel,
+    private readonly spec: NonNullable<CompiledPolicies['pooledBudget']>,
+    costs: PolicyCosts,
+  ) {
+    const spend = new Float64Array(2);
+    for (const s of spec.settings) {
+      const setting = model.settings[s];
+      for (const k of [0, 1]) spend[k] += setting.initialCapacity * setting.costPerDay * setting.payerShares[k];
+    }
+    const pot = spend[0] + spend[1];
+    costs.setPool(spec.settings, Float64Array.of(pot > 0 ? spend[0] / pot : 0.5, pot > 0 ? spend[1] / pot : 0.5, 0));
+    this.onReview = sim.defineEvent(() => this.review(), 'pooled budget review');
+    this.onChange = sim.defineEvent((i) => this.applyChange(i), 'pooled budget capacity change');
+  }
+
+  /** Schedules the first review at the policy's start. */
+  start(): void {
+    this.sim.scheduleAt(this.spec.start, this.onReview, 0, REVIEW_PRIORITY);
+  }
+
+  private review(): void {
+    this.sim.schedule(this.spec.intervalDays, this.onReview, 0, REVIEW_PRIORITY);
+    const settings = this.spec.settings;
+    let receiver = -1;
+    let pressure = 0;
+    for (const s of settings) {
+      const r = this.resources[s];
+      const p = r.waiting / Math.max(1, r.capacity);
+      if (r.waiting > 0 && p > pressure) [receiver, pressure] = [s, p];
+    }
+    if (receiver < 0) return;
+    let donor = -1;
+    let spare = 0;
+    for (const s of settings) {
+      const r = this.resources[s];
+      const free = r.available / Math.max(1, r.capacity);
+      if (s !== receiver && r.available > 0 && free > spare) [donor, spare] = [s, free];
+    }
+    if (donor < 0) return;
+    const d = this.resources[donor];
+    const sold = Math.min(d.available, Math.floor(this.spec.maxShiftShare * d.capacity));
+    const bought = Math.floor((sold * this.model.settings[donor].costPerDay) / this.model.settings[receiver].costPerDay);
+    if (sold < 1 || bought < 1) return;
+    this.later(donor, -sold);
+    this.later(receiver, bought);
+  }
+
+  private later(setting: number, delta: number): void {
+    this.changes.push({ setting, delta });
+    this.sim.schedule(this.spec.leadTimeDays, this.onChange, this.changes.length - 1, REVIEW_PRIORITY);
+  }
+
+  private applyChange(i: number): void {
+    const { setting, delta } = this.changes[i];
+    const r = this.resources[setting];
+    r.setCapacity(Math.max(0, r.capacity + delta));
+  }
+}
+
+/**
+ * A pool of beds shared by the acute setting and a bedded step-down setting. At each review
+ * free pooled beds move to the side with the longer queue (admissions waiting for a bed, or
+ * people waiting for step-down), by at most the difference between the queues.
+ */
+export class FlexibleBedsController {
+  private readonly onReview: EventKind;
+  private inAcute: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly resources: Resource[],
+    private readonly acute: number,
+    private readonly spec: CompiledPolicies['flexibleBeds'][number],
+  ) {
+    this.inAcute = spec.fromAcute;
+    this.onReview = sim.defineEvent(() => this.review(), 'flexible beds review');
+  }
+
+  /** Schedules the first review at the policy's start. */
+  start(): void {
+    this.sim.scheduleAt(this.spec.start, this.onReview, 0, REVIEW_PRIORITY);
+  }
+
+  private review(): void {
+    this.sim.schedule(this.spec.intervalDays, this.onReview, 0, REVIEW_PRIORITY);
+    const acute = this.resources[this.acute];
+    const stepDown = this.resources[this.spec.stepDown];
+    const gap = acute.waiting - stepDown.waiting;
+    if (gap > 0) this.move(stepDown, acute, Math.min(gap, this.spec.beds - this.inAcute, stepDown.available), 1);
+    else if (gap < 0) this.move(acute, stepDown, Math.min(-gap, this.inAcute, acute.available), -1);
+  }
+
+  private move(from: Resource, to: Resource, beds: number, towardsAcute: 1 | -1): void {
+    if (beds <= 0) return;
+    from.setCapacity(from.capacity - beds);
+    to.setCapacity(to.capacity + beds);
+    this.inAcute += towardsAcute * beds;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Applies a model's policies, in order, to a private copy of the model: each adds effects (see
+ * effects.ts) or changes the configuration. With no policies the model is returned as it is.
+ *
+ * @module
+ */
+import { Calendar } from '../../engine/calendar.js';
+import type { ModelConfig, PolicyInstance } from '../schema.js';
+import { PolicyContext, PolicyProblem } from './context.js';
+import { noEffects, type PolicyEffects } from './effects.js';
+import { parametersSchema, withDefaults } from './parameters.js';
+import { rampProfile } from './profile.js';
+import { policyByName, POLICY_NAMES } from './registry.js';
+
+/** A model with its policies applied: the changed configuration and the effects to simulate. */
+export interface AppliedPolicies {
+  config: ModelConfig;
+  effects: PolicyEffects;
+}
+
+/**
+ * Applies every policy of `config.policies`.
+ *
+ * @throws PolicyProblem with the path (from `policies`) of the first bad entry.
+ */
+export function applyPolicies(config: ModelConfig): AppliedPolicies {
+  const effects = noEffects();
+  if (config.policies.length === 0) return { config, effects };
+  const copy = structuredClone(config);
+  const calendar = new Calendar(config.startDate);
+  copy.policies.forEach((instance, i) => {
+    try {
+      applyOne(copy, effects, instance, calendar);
+    } catch (err) {
+      if (err instanceof PolicyProblem) throw new PolicyProblem(['policies', i, ...err.path], err.message);
+      throw err;
+    }
+  });
+  return { config: copy, effects };
+}
+
+function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyInstance, calendar: Calendar): void {
+  const policy = policyByName(instance.policy);
+  if (!policy) throw new PolicyProblem(['policy'], `unknown policy "${instance.policy}"; expected one of ${POLICY_NAMES.join(', ')} (see careflow list policies)`);
+  const parsed = parametersSchema(policy.parameters).safeParse(instance.parameters);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const known = Object.keys(policy.parameters).join(', ');
+    const message = issue.code === 'unrecognized_keys' ? `unknown parameter "${issue.keys[0]}" of ${policy.name}; expected ${known}` : issue.message;
+    throw new PolicyProblem(['parameters', ...(issue.path as (string | number)[])], message);
+  }
+  const start = typeof instance.start === 'number' ? instance.start : calendar.timeOf(instance.start);
+  const ctx = new PolicyContext(config, effects, policy.name, start, instance.rampDays, withDefaults(policy.parameters, parsed.data));
+  policy.apply(ctx);
+  const perYear = instance.runningCostPerYear ?? policy.runningCost.perYear;
+  if (perYear > 0) {
+    effects.runningCosts.push({
+      policy: policy.name,
+      perDay: perYear / DAYS_PER_YEAR,
+      payers: instance.payers ?? policy.runningCost.payers,
+      // Staff are hired as the policy phases in, so the cost follows its ramp unless it says otherwise.
+      level: ctx.runningCostLevel ?? rampProfile(start, instance.rampDays, 0, 1),
+    });
+  }
+}
+
+/** Days in a year, for costs given per year. */
+export const DAYS_PER_YEAR = 365.25;

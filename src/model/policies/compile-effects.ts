@@ -1,0 +1,146 @@
+/**
+ * Turns policy effects (by names) into the arrays a run looks up by index: factors per setting
+ * and group, redirects and route shifts per setting, and capacity deltas merged into each
+ * setting's capacity schedule.
+ *
+ * @module
+ */
+import type { CapacityChange } from '../../engine/resource.js';
+import type { ModelConfig } from '../schema.js';
+import type { DischargeToAssess, FlexibleBeds, PayerName, PooledBudget, PolicyEffects, RunningCost } from './effects.js';
+import { valueAt, type Profile } from './profile.js';
+
+/** Factors that change over time; null where no policy touches the target. */
+export type Factors = readonly Profile[] | null;
+
+/** A redirect from one setting (by index) to another. */
+export interface CompiledRedirect {
+  to: number;
+  share: Profile;
+  onlyIfRoom: boolean;
+  /** By case-mix group index: whether it applies. */
+  groups: boolean[];
+}
+
+/** A route shift out of a setting, with route targets as codes (setting index or ROUTE_*). */
+export interface CompiledRouteShift {
+  to: number;
+  from: number[];
+  share: Profile;
+}
+
+/** A payer shift of a setting's costs, with payers by index. */
+export interface CompiledPayerShift {
+  from: number;
+  to: number;
+  share: Profile;
+}
+
+/** Policy effects ready to run. */
+export interface CompiledPolicies {
+  dischargeProcess: Factors;
+  referralDelay: Factors;
+  assessmentDuration: Factors;
+  repeatReferral: Factors;
+  emergencyArrivals: Factors;
+  /** By community stream. */
+  community: Factors[];
+  /** By case-mix group. */
+  demand: Factors[];
+  /** By setting. */
+  lengthOfStay: Factors[];
+  /** By setting. */
+  providerAssessment: Factors[];
+  /** By setting asked for. */
+  redirects: CompiledRedirect[][];
+  /** By setting left. */
+  routeShifts: CompiledRouteShift[][];
+  /** By setting. */
+  payerShifts: CompiledPayerShift[][];
+  dischargeToAssess: (Omit<DischargeToAssess, 'interim'> & { interim: number }) | null;
+  /** Shares of people on seven-day working (combined as independent chances). */
+  sevenDay: Profile[];
+  runningCosts: RunningCost[];
+  pooledBudget: (Omit<PooledBudget, 'settings'> & { settings: number[] }) | null;
+  flexibleBeds: (Omit<FlexibleBeds, 'stepDown'> & { stepDown: number })[];
+  /** Whether any policy is in force (the run skips all policy work when not). */
+  any: boolean;
+}
+
+const PAYER_INDEX: Record<PayerName, number> = { nhs: 0, council: 1, selfFunder: 2 };
+
+/** Compiles effects against a model whose settings are in `names` order. */
+export function compileEffects(config: ModelConfig, effects: PolicyEffects, routeCode: (to: string) => number): CompiledPolicies {
+  const names = Object.keys(config.settings);
+  const groups = config.caseMix.map((g) => g.name);
+  const f = (target: string): Factors => effects.factors[target] ?? null;
+  const d2a = effects.dischargeToAssess[0];
+  return {
+    dischargeProcess: f('dischargeProcess'),
+    referralDelay: f('referralDelay'),
+    assessmentDuration: f('assessmentDuration'),
+    repeatReferral: f('repeatReferral'),
+    emergencyArrivals: f('emergencyArrivals'),
+    community: config.arrivals.community.map((c) => f(`community.${c.name}`)),
+    demand: groups.map((g) => f(`demand.${g}`)),
+    lengthOfStay: names.map((s) => f(`lengthOfStay.${s}`)),
+    providerAssessment: names.map((s) => f(`providerAssessment.${s}`)),
+    redirects: names.map((s) =>
+      effects.redirects
+        .filter((r) => r.from === s)
+        .map((r) => ({ to: names.indexOf(r.to), share: r.share, onlyIfRoom: r.onlyIfRoom, groups: groups.map((g) => r.groups.length === 0 || r.groups.includes(g)) })),
+    ),
+    routeShifts: names.map((s) =>
+      effects.routeShifts.filter((r) => r.setting === s).map((r) => ({ to: routeCode(r.to), from: r.from.map(routeCode), share: r.share })),
+    ),
+    payerShifts: names.map((s) =>
+      effects.payerShifts.filter((p) => p.setting === s).map((p) => ({ from: PAYER_INDEX[p.from], to: PAYER_INDEX[p.to], share: p.share })),
+    ),
+    dischargeToAssess: d2a ? { ...d2a, interim: names.indexOf(d2a.interim) } : null,
+    sevenDay: effects.sevenDay.map((s) => s.share),
+    runningCosts: effects.runningCosts,
+    pooledBudget: effects.pooledBudget ? { ...effects.pooledBudget, settings: effects.pooledBudget.settings.map((s) => names.indexOf(s)) } : null,
+    flexibleBeds: effects.flexibleBeds.map((b) => ({ ...b, stepDown: names.indexOf(b.stepDown) })),
+    any: hasAny(effects),
+  };
+}
+
+function hasAny(e: PolicyEffects): boolean {
+  return (
+    Object.keys(e.factors).length > 0 ||
+    e.redirects.length + e.routeShifts.length + e.capacityDeltas.length + e.runningCosts.length + e.payerShifts.length > 0 ||
+    e.dischargeToAssess.length + e.sevenDay.length + e.flexibleBeds.length > 0 ||
+    e.pooledBudget !== null
+  );
+}
+
+/**
+ * A setting's capacity schedule with policy deltas added: capacity(t) = scheduled(t) +
+ * round(sum of deltas at t), changed at every schedule change and every day a delta moves.
+ */
+export function withCapacityDeltas(initial: number, changes: CapacityChange[], deltas: Profile[]): { initial: number; changes: CapacityChange[] } {
+  if (deltas.length === 0) return { initial, changes };
+  const scheduled = (t: number): number => {
+    let c = initial;
+    for (const change of changes) if (change.time <= t) c = change.capacity;
+    return c;
+  };
+  const delta = (t: number): number => Math.round(deltas.reduce((sum, d) => sum + valueAt(d, t), 0));
+  const times = new Set<number>(changes.map((c) => c.time));
+  for (const d of deltas) {
+    const first = d.times[0];
+    const last = d.times[d.times.length - 1];
+    // Ramps move daily; steps at their own times.
+    for (let t = Math.max(0, first); t < last; t += 1) times.add(t);
+    for (const t of d.times) if (t > 0) times.add(t);
+  }
+  const at = (t: number): number => Math.max(0, scheduled(t) + delta(t));
+  const out: CapacityChange[] = [];
+  let current = at(0);
+  for (const t of [...times].filter((t) => t > 0).sort((a, b) => a - b)) {
+    const c = at(t);
+    if (c !== current) out.push({ time: t, capacity: c });
+    current = c;
+  }
+  return { initial: at(0), changes: out };
+}

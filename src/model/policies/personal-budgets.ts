@@ -1,0 +1,48 @@
+/**
+ * Personal budgets and direct payments: a share of people arrange their own support instead of
+ * waiting for a commissioned package.
+ *
+ * @module
+ */
+import type { PolicyDefinition } from './definition.js';
+
+/** The personal-budgets policy. */
+export const personalBudgets: PolicyDefinition = {
+  name: 'personal-budgets',
+  summary: 'a share of people arrange their own support, with its own start delay and cost',
+  mechanism:
+    'Adds a setting "personalBudget" (support arranged by the person, not limited by commissioned capacity) with the same stays ' +
+    'and routes as the home-care setting. A share of the people who would ask for a home-care package ask for it instead; ' +
+    'arranging it takes a start delay (exponential, spent where they are, as "awaitingPersonalBudget"), and it costs costRatio ' +
+    'times the home-care day, paid by the council.',
+  parameters: {
+    share: { kind: 'number', default: 0.2, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of people needing home care who take a personal budget' },
+    setting: { kind: 'setting', default: null, description: 'the commissioned home-care setting (default: the first home-based setting that is not intermediate care)' },
+    startDelayDays: { kind: 'number', default: 7, neutral: 7, unit: 'days', min: 0, description: 'mean time to arrange one\'s own support (recruiting a personal assistant)' },
+    costRatio: { kind: 'number', default: 0.9, neutral: 0.9, unit: 'ratio', min: 0, description: 'cost of a day of self-arranged support relative to a commissioned day' },
+  },
+  runningCost: { perYear: 100_000, payers: { nhs: 0, council: 1, selfFunder: 0 }, source: 'assumption: a direct-payments support service' },
+  evidence: [
+    'Personal budgets and direct payments let people join up their own care across agency boundaries (Glasby, If integration is the answer, what was the question?, International Journal of Integrated Care, 2016).',
+    'Direct payments were about a quarter of long-term community support in England (NHS Digital, Adult social care activity and finance report, 2022/23): the default share 0.2 is below that (assumption).',
+    'Default start delay 7 days and cost ratio 0.9: assumptions.',
+  ],
+  moves: ['delayedBedDaysByReason.awaitingHomeCare: down', 'meanWaitDays.homeCare: down', 'costByPayer.council: change'],
+  apply(ctx) {
+    const share = ctx.number('share');
+    if (share === 0) return;
+    const setting = ctx.settingOr('setting', (s) => s.kind === 'home' && !s.intermediate, ['home']);
+    const home = ctx.config.settings[setting];
+    const delay = ctx.number('startDelayDays');
+    ctx.addSetting('personalBudget', {
+      ...structuredClone(home),
+      description: `support arranged with a personal budget instead of ${setting}, added by the personal-budgets policy`,
+      // Not limited by commissioned places: people find their own carers.
+      capacity: 1_000_000,
+      costPerDay: home.costPerDay * ctx.number('costRatio'),
+      payers: { nhs: 0, council: 1, selfFunder: 0 },
+      providerAssessment: delay > 0 ? { type: 'exponential', mean: delay } : undefined,
+    });
+    ctx.effects.redirects.push({ from: setting, to: 'personalBudget', share: ctx.ramp(0, share), onlyIfRoom: false, groups: [] });
+  },
+};

@@ -9,18 +9,22 @@ import type { ExperimentSummary } from '../experiment/summary.js';
 /** Metrics shown on the terminal, with their labels. */
 export const KEY_METRICS: [string, string][] = [
   ['delayedPatientsPerDay', 'delayed patients/day'],
-  ['delayedBedDaysPerDay', 'delayed bed days/day'],
+  ['delayedBedDays', 'delayed bed days'],
+  ['acuteBedDays', 'acute bed days'],
   ['acuteOccupancyRate', 'acute occupancy'],
   ['meanAdmissionWaitDays', 'admission wait (days)'],
   ['meanFitToDischargeDays', 'fit-to-discharge (days)'],
-  ['costPerDay', 'cost per day (GBP)'],
+  ['costTotal', 'cost total (GBP)'],
+  ['costByPayer.nhs', 'cost NHS (GBP)'],
+  ['costByPayer.council', 'cost council (GBP)'],
+  ['costByPayer.selfFunder', 'cost self-funders (GBP)'],
 ];
 
 /** Formats a number with about four significant figures. */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '-';
   const abs = Math.abs(x);
-  if (abs >= 1e5) return Math.round(x).toLocaleString('en-GB');
+  if (abs >= 1e4) return Math.round(x).toLocaleString('en-GB');
   if (abs >= 100) return x.toFixed(0);
   if (abs >= 1) return x.toFixed(2);
   return x.toPrecision(3);

@@ -6,6 +6,7 @@
  * @module
  */
 import { DELAY_LENGTH_BANDS } from './observations.js';
+import { POLICY_NAMES } from './policies/registry.js';
 
 /** Metric name patterns and their one-line descriptions. */
 export const METRIC_DESCRIPTIONS: Record<string, string> = {
@@ -20,6 +21,7 @@ export const METRIC_DESCRIPTIONS: Record<string, string> = {
   medicallyOptimised: 'patients who became medically optimised (no longer meet the criteria to reside)',
   delayedPatientsPerDay: 'medically optimised patients still in an acute bed, counted at midnight, mean per day',
   delayedShareOfAcuteBeds: 'delayedPatientsPerDay / acute beds',
+  acuteBedDays: 'acute bed days occupied in the window (needed and delayed)',
   delayedBedDays: 'acute bed days occupied by medically optimised patients',
   delayedBedDaysPerDay: 'delayedBedDays per day of the window',
   'delayedBedDaysByReason.<reason>': 'delayed bed days by reason: dischargeProcess, assessment, awaiting<Setting>',
@@ -50,6 +52,9 @@ export const METRIC_DESCRIPTIONS: Record<string, string> = {
   'costBySetting.<setting>': 'place days x cost per day, GBP',
   'costByPayer.<payer>': 'cost paid by nhs, council or selfFunder, GBP',
   costAssessments: 'assessments x cost per assessment, GBP',
+  costPolicies: 'running costs of the policies in force (staff, systems), in the window',
+  'costByPolicy.<policy>': 'running cost of one policy in the window (only for policies with a running cost)',
+  'costShift.<payer>': 'under a pooled budget: cost a payer (nhs, council) pays through the pot beyond the cost of its own services (0 without one)',
   costTotal: 'total cost, GBP',
   costPerDay: 'costTotal per day of the window, GBP',
 };
@@ -69,6 +74,8 @@ export function isKnownMetric(name: string, settings: string[]): boolean {
       return /^P[0-3]$/.test(member);
     case '<payer>':
       return ['nhs', 'council', 'selfFunder'].includes(member);
+    case '<policy>':
+      return POLICY_NAMES.includes(member);
     case '<band>':
       return DELAY_LENGTH_BANDS.some((b) => b.name === member);
     case '<reason>':

@@ -266,6 +266,7 @@ export class Observations {
     m.medicallyOptimised = this.fit;
     m.delayedPatientsPerDay = nanToZero(this.midnightDelayed.mean());
     m.delayedShareOfAcuteBeds = m.delayedPatientsPerDay / acuteCapacity;
+    m.acuteBedDays = acuteResource.occupancy.integral(now);
     m.delayedBedDays = this.acuteDelayed.integral(now);
     m.delayedBedDaysPerDay = m.delayedBedDays / span;
     this.reasonNames.forEach((name, r) => {

@@ -1,5 +1,5 @@
 /**
- * `careflow list models|experiments|metrics`: what is there, one line each.
+ * `careflow list models|experiments|metrics|policies`: what is there, one line each.
  *
  * @module
  */
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import YAML from 'yaml';
 import { METRIC_DESCRIPTIONS } from '../../model/metric-descriptions.js';
+import { policyList } from '../../model/policies/describe.js';
 import { EXIT_OK } from '../errors.js';
 
 function describeFiles(folder: string): string[] {
@@ -33,18 +34,21 @@ function describeFiles(folder: string): string[] {
 export function registerList(y: Argv): Argv {
   return y.command(
     'list <what>',
-    'list models, experiments or metrics with one-line descriptions',
+    'list models, experiments, metrics or policies with one-line descriptions',
     (c) =>
       c
-        .positional('what', { choices: ['models', 'experiments', 'metrics'] as const, demandOption: true, describe: 'what to list' })
+        .positional('what', { choices: ['models', 'experiments', 'metrics', 'policies'] as const, demandOption: true, describe: 'what to list' })
         .option('dir', { type: 'string', describe: 'folder to list (default models/ or experiments/)' })
-        .example('$0 list metrics', 'every metric a run reports'),
+        .example('$0 list metrics', 'every metric a run reports')
+        .example('$0 list policies', 'every integration policy (then: careflow explain <policy>)'),
     (argv) => {
       const what = argv.what as string;
       const lines =
         what === 'metrics'
           ? Object.entries(METRIC_DESCRIPTIONS).map(([name, text]) => `${name.padEnd(40)} ${text}`)
-          : describeFiles((argv.dir as string | undefined) ?? what);
+          : what === 'policies'
+            ? policyList()
+            : describeFiles((argv.dir as string | undefined) ?? what);
       process.stdout.write(lines.join('\n') + '\n');
       process.exitCode = EXIT_OK;
     },

@@ -20,8 +20,8 @@ export const trustedAssessor: PolicyDefinition = {
   },
   runningCost: { perYear: 90_000, payers: { nhs: 0.5, council: 0.5, selfFunder: 0 }, source: 'assumption: two trusted assessor posts at about GBP 45,000 a year with on-costs' },
   evidence: [
-    'Trusted assessment is change 7 of the High Impact Change Model for managing transfers of care (LGA, ADASS, NHS England, 2015).',
-    'Care homes re-assessing people already assessed by hospital staff is a named cause of delay (CQC, Beyond barriers, 2018).',
+    'Trusted assessors are change 6 of the High Impact Change Model for managing transfers of care (LGA, ADASS, NHS England, 2015).',
+    'Providers re-assessing people already assessed by hospital staff before accepting them delays discharge (CQC, Beyond barriers, 2018).',
     'Default reduction 0.75: assumption (the assessor still has to be available and the home to agree); no controlled estimate was found.',
   ],
   moves: ['delayedBedDaysByReason.awaiting<CareHome>: down', 'delayedBedDays: down', 'costByPayer.nhs: down'],

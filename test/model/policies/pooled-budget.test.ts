@@ -1,0 +1,86 @@
+/**
+ * Pooled budget: one pot for the costed non-acute services moves places from the service with
+ * spare capacity to the one with the longest queue, and moves cost between the payers who fund
+ * the pot.
+ *
+ * Every number in these models is a test value chosen to exercise the mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { baseModel, metric, run } from '../support.js';
+import { expectClose, expectDirection, pairedRuns, sharedPolicyTests, withPolicy } from './support.js';
+
+/**
+ * Reablement (council-funded) has 40 places for 6 people a day staying 10 days (60 needed): its
+ * queue grows. Step-down beds (NHS-funded) have 120 for 4 a day staying 15 days (60 needed).
+ * Both cost 100 a day, so a place sold buys a place.
+ */
+const PATCH = {
+  settings: {
+    reablement: { capacity: 40, costPerDay: 100, payers: { council: 1 } },
+    stepDown: { capacity: 120, costPerDay: 100, payers: { nhs: 1 } },
+  },
+};
+const ACTIVE = { maxShiftShare: 0.1, intervalDays: 7, leadTimeDays: 7 };
+const WINDOW = { horizonDays: 150, warmupDays: 30 };
+
+sharedPolicyTests('pooled-budget', PATCH, { active: ACTIVE });
+
+describe('pooled-budget: direction', () => {
+  const runs = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'pooled-budget', ACTIVE), 10, WINDOW);
+
+  it('moves places to the queued service: its waits, and the delays in hospital, go down', () => {
+    expectDirection(runs.diff('meanWaitDays.reablement'), 'down', 'meanWaitDays.reablement');
+    expectDirection(runs.diff('delayedBedDaysByReason.awaitingReablement'), 'down', 'awaitingReablement');
+    expectDirection(runs.diff('placements.reablement'), 'up', 'placements.reablement');
+  });
+
+  it('moves cost between NHS and council (nonzero shifts) and the shifts sum to zero in every replication', () => {
+    for (const r of runs.scenario) {
+      const nhs = metric(r, 'costShift.nhs');
+      const council = metric(r, 'costShift.council');
+      expect(nhs).not.toBe(0);
+      expect(Math.abs(nhs + council)).toBeLessThanOrEqual(1e-9 * metric(r, 'costTotal'));
+    }
+    for (const r of runs.base) {
+      expect(metric(r, 'costShift.nhs')).toBe(0);
+      expect(metric(r, 'costShift.council')).toBe(0);
+    }
+  });
+
+  it('attributes the pot in the shares the payers funded on day 0: NHS 120 of 160 places, council 40', () => {
+    for (const r of runs.scenario) {
+      const reablement = metric(r, 'costBySetting.reablement');
+      const stepDown = metric(r, 'costBySetting.stepDown');
+      const pot = reablement + stepDown;
+      // Without the pot the NHS pays for the step-down beds and the council for reablement.
+      expectClose(metric(r, 'costShift.nhs'), 0.75 * pot - stepDown, 1e-9, 'costShift.nhs');
+      expectClose(metric(r, 'costShift.council'), 0.25 * pot - reablement, 1e-9, 'costShift.council');
+      expectClose(metric(r, 'costByPayer.nhs'), 0.75 * pot + 0.5 * metric(r, 'costAssessments') + 0.5 * metric(r, 'costPolicies'), 1e-9, 'costByPayer.nhs');
+      // The attribution moves cost between payers; it creates none.
+      const parts = Object.keys(r.metrics).filter((n) => n.startsWith('costBySetting.')).reduce((a, n) => a + metric(r, n), 0);
+      expectClose(metric(r, 'costTotal'), parts + metric(r, 'costAssessments') + metric(r, 'costPolicies'), 1e-9, 'costTotal');
+    }
+  });
+
+  // BUG (src/model/policy-costs.ts / capacity-controllers.ts): the pot's cost attribution is
+  // set up when the run starts (PooledBudgetController's constructor calls costs.setPool) and
+  // applies over the whole window, ignoring the policy's start. A pooled budget that starts on
+  // day 200 of a 100-day run never acts, yet moves cost between payers: costShift.nhs is
+  // nonzero and costByPayer differs from the baseline. Expected: no pot, no shift, before start.
+  it.fails('moves no cost between payers before it starts', () => {
+    const window = { horizonDays: 100, warmupDays: 0, seed: 3 };
+    const base = run(baseModel(PATCH), window);
+    const late = run(withPolicy(PATCH, 'pooled-budget', ACTIVE, { start: 200, runningCostPerYear: 0 }), window);
+    expect(metric(late, 'costShift.nhs')).toBe(0);
+    expect(metric(late, 'costByPayer.nhs')).toBe(metric(base, 'costByPayer.nhs'));
+    expect(metric(late, 'costByPayer.council')).toBe(metric(base, 'costByPayer.council'));
+  });
+
+  it('never acts before it starts: capacities and queues are the baseline\'s', () => {
+    const window = { horizonDays: 100, warmupDays: 0, seed: 3 };
+    const base = run(baseModel(PATCH), window);
+    const late = run(withPolicy(PATCH, 'pooled-budget', ACTIVE, { start: 200, runningCostPerYear: 0 }), window);
+    for (const [name, value] of Object.entries(base.metrics)) if (!name.startsWith('cost')) expect(late.metrics[name], name).toEqual(value);
+    expect(late.daily).toEqual(base.daily);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Structural merger: processes take longer during the dip; the running cost is paid then.
+ *
+ * Every number in these models is a test value chosen to exercise the mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { baseModel, metric } from '../support.js';
+import { expectDirection, pairedRuns, sharedPolicyTests, withPolicy } from './support.js';
+
+/** P0 has a discharge process; P1-P3 a referral and an assessment. No capacity limits. */
+const PATCH = {
+  discharge: { process: { type: 'exponential', mean: 0.5 } },
+  pathways: { P1: { to: 'reablement', assessment: true }, P2: { to: 'stepDown', assessment: true }, P3: { to: 'careHome', assessment: true } },
+  assessment: { referralDelay: { type: 'exponential', mean: 2 }, duration: { type: 'fixed', value: 0.5 } },
+};
+const WINDOW = { horizonDays: 100, warmupDays: 20 };
+
+// BUG (src/model/policies/structural-merger.ts): the running-cost level is the profile
+// { times: [start, dipEnd, dipEnd], values: [1, 1, 0] }, and a profile is held flat before its
+// first point, so the level is 1 from day 0: the reorganisation is paid for before the merger
+// starts. Starting on day 50 of a [20, 120] window it books 100 days of cost instead of 70.
+sharedPolicyTests('structural-merger', PATCH, { costIgnoresRamp: true, knownBugs: ['phasedRunningCost'] });
+
+describe('structural-merger: direction', () => {
+  const runs = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'structural-merger'), 10, WINDOW);
+
+  it('moves delayed bed days and the time from fit to discharge up during the dip', () => {
+    expectDirection(runs.diff('delayedBedDays'), 'up', 'delayedBedDays');
+    expectDirection(runs.diff('meanFitToDischargeDays'), 'up', 'meanFitToDischargeDays');
+  });
+
+  it('every delay is dipFactor times as long: mean fit-to-discharge grows by 15% (no capacity limits)', () => {
+    // Each person's discharge work is the same draws times 1.15, with no window or queue, so the
+    // time from fit to discharge of each person is exactly 1.15 times as long; only who falls in
+    // the window at its ends can differ.
+    for (let i = 0; i < runs.base.length; i++) {
+      const ratio = metric(runs.scenario[i], 'meanFitToDischargeDays') / metric(runs.base[i], 'meanFitToDischargeDays');
+      expect(Math.abs(ratio - 1.15)).toBeLessThan(0.01);
+    }
+  });
+
+  // Fails through the bug described above: books 50,440 (days 0 to 50.44) instead of 40,440.
+  it.fails('pays its running cost during the dip only, whatever the ramp', () => {
+    // dipMonths 1 (30.44 days): the dip of a policy starting on day 10 with a 10-day ramp ends
+    // on day 10 + 10 + 30.44, after which the cost stops.
+    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'structural-merger', { dipMonths: 1 }, { start: 10, rampDays: 10, runningCostPerYear: 365_250 }), 1, { horizonDays: 100, warmupDays: 0 });
+    expect(metric(r.scenario[0], 'costByPolicy.structural-merger')).toBeCloseTo(1000 * (10 + 30.44), 6);
+  });
+});

@@ -23,6 +23,10 @@ function runCases(): [string, string[], RegExp][] {
     ['a warm-up as long as the run', [fixture('bad-warmup.yaml')], new RegExp(`^careflow: ${at('bad-warmup.yaml', 'warmupDays:')}warmupDays: must be below horizonDays \\(200\\)$`)],
     ['an unknown override path', [fixture('bad-unknown-path.yaml')], new RegExp(`^careflow: ${at('bad-unknown-path.yaml', 'settings.acute.capacty')}scenarios\\.1\\.overrides\\.settings\\.acute\\.capacty: unknown model path`)],
     ['an override making the model invalid', [fixture('bad-negative-capacity.yaml')], new RegExp(`^careflow: ${at('bad-negative-capacity.yaml', 'overrides:')}scenarios\\.1\\.overrides: scenario "negative" makes the model invalid at settings\\.reablement\\.capacity`)],
+    ['an unknown policy', [fixture('bad-unknown-policy.yaml')], new RegExp(`^careflow: ${at('bad-unknown-policy.yaml', 'policy: dischargeToAssess')}scenarios\\.1\\.policies\\.0\\.policy: unknown policy "dischargeToAssess"; expected one of discharge-to-assess, `)],
+    ['an unknown policy parameter', [fixture('bad-policy-parameter.yaml')], new RegExp(`^careflow: ${at('bad-policy-parameter.yaml', 'referalReduction')}scenarios\\.1\\.policies\\.0\\.parameters\\.referalReduction: unknown parameter "referalReduction" of integrated-discharge-team; expected referralReduction, repeatReduction$`)],
+    ['a policy parameter out of range', [fixture('bad-policy-value.yaml')], new RegExp(`^careflow: ${at('bad-policy-value.yaml', 'assessmentReduction')}scenarios\\.1\\.policies\\.0\\.parameters\\.assessmentReduction: must be <= 1, got 1\\.5$`)],
+    ['a policy naming an unknown setting', [fixture('bad-policy-setting.yaml')], new RegExp(`^careflow: ${at('bad-policy-setting.yaml', 'reablment')}scenarios\\.1\\.policies\\.0\\.parameters\\.setting: unknown setting "reablment"; expected one of acute, reablement, stepDown, careHome$`)],
     ['an unknown precision metric', [fixture('bad-precision-metric.yaml')], new RegExp(`^careflow: ${at('bad-precision-metric.yaml', 'delayedPatientPerDay')}precision\\.metrics\\.1: unknown metric "delayedPatientPerDay"`)],
     ['an unknown scenario name', [SMALL, '--scenario', 'nope'], /^careflow: --scenario: unknown scenario "nope"; expected one of base, moreBeds$/],
     ['--workers 0', [SMALL, '--workers', '0'], /^careflow: --workers: expected a whole number >= 1, got 0$/],
@@ -87,7 +91,7 @@ describe('the command line with bad input', () => {
     ['an unknown command with no near match', ['xyzzyplugh'], /^careflow: Unknown argument: xyzzyplugh \(see careflow --help\)$/],
     ['no command', [], /^careflow: name a command: .*run.*validate.*list.* \(see careflow --help\)$/],
     ['an unknown flag of list', ['list', 'models', '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
-    ['an unknown list', ['list', 'nope'], /^careflow: Invalid values: Argument: what, Given: "nope", Choices: "models", "experiments", "metrics" \(see careflow --help\)$/],
+    ['an unknown list', ['list', 'nope'], /^careflow: Invalid values: Argument: what, Given: "nope", Choices: "models", "experiments", "metrics", "policies" \(see careflow --help\)$/],
     ['validate with no file', ['validate'], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
   ];
   it.each(cases)('exits 2 with one line for %s', (what, args, pattern) => {

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRIC_DESCRIPTIONS } from '../../src/model/metric-descriptions.js';
-import { careflow, ROOT } from './helpers.js';
+import { POLICIES } from '../../src/model/policies/registry.js';
+import { careflow, literal, ROOT } from './helpers.js';
 
 describe('careflow list', () => {
   it('lists the shipped models with their descriptions', () => {
@@ -41,8 +42,42 @@ describe('careflow list', () => {
   });
 });
 
+describe('careflow list policies and explain', () => {
+  it('lists every policy of the registry with its summary, one a line', () => {
+    const r = careflow(['list', 'policies']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(POLICIES.length);
+    POLICIES.forEach((p, i) => expect(lines[i]).toMatch(new RegExp(`^${p.name} +${literal(p.summary)}$`)));
+  });
+
+  for (const policy of POLICIES) {
+    it(`explains ${policy.name}: mechanism, every parameter with its default, running cost, evidence, metrics`, () => {
+      const r = careflow(['explain', policy.name]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const text = r.stdout.replace(/\s+/g, ' ');
+      expect(text.startsWith(`${policy.name}: ${policy.summary}`)).toBe(true);
+      for (const heading of ['Mechanism', 'Parameters', 'Running cost', 'Evidence', 'Expected to move']) expect(r.stdout).toMatch(new RegExp(`^${heading}`, 'm'));
+      for (const [name, spec] of Object.entries(policy.parameters)) {
+        const shown = spec.kind === 'number' || spec.kind === 'choice' ? String(spec.default) : '';
+        expect(text).toContain(`${name} = ${shown}`);
+      }
+      for (const e of policy.evidence) expect(text).toContain(e.replace(/\s+/g, ' '));
+      for (const m of policy.moves) expect(text).toContain(m);
+    });
+  }
+
+  it('rejects an unknown policy with the list of known ones and exit code 2', () => {
+    const r = careflow(['explain', 'discharge-2-assess']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`careflow: explain: unknown policy "discharge-2-assess"; expected one of ${POLICIES.map((p) => p.name).join(', ')}\n`);
+  });
+});
+
 describe('--help', () => {
-  for (const command of ['run', 'validate', 'list']) {
+  for (const command of ['run', 'validate', 'list', 'explain']) {
     it(`of ${command} shows its usage, options and examples`, () => {
       const r = careflow([command, '--help']);
       expect(r.status).toBe(0);

@@ -5,6 +5,7 @@
  * @module
  */
 import { Calendar } from '../../engine/calendar.js';
+import { readableIssueMessage } from '../config-file.js';
 import type { ModelConfig, PolicyInstance } from '../schema.js';
 import { PolicyContext, PolicyProblem } from './context.js';
 import { noEffects, type PolicyEffects } from './effects.js';
@@ -42,12 +43,13 @@ export function applyPolicies(config: ModelConfig): AppliedPolicies {
 function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyInstance, calendar: Calendar): void {
   const policy = policyByName(instance.policy);
   if (!policy) throw new PolicyProblem(['policy'], `unknown policy "${instance.policy}"; expected one of ${POLICY_NAMES.join(', ')} (see careflow list policies)`);
-  const parsed = parametersSchema(policy.parameters).safeParse(instance.parameters);
+  const parsed = parametersSchema(policy.parameters).safeParse(instance.parameters, { error: readableIssueMessage });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const known = Object.keys(policy.parameters).join(', ');
     const message = issue.code === 'unrecognized_keys' ? `unknown parameter "${issue.keys[0]}" of ${policy.name}; expected ${known}` : issue.message;
-    throw new PolicyProblem(['parameters', ...(issue.path as (string | number)[])], message);
+    const path = ['parameters', ...(issue.path as (string | number)[]), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
+    throw new PolicyProblem(path, message);
   }
   const start = typeof instance.start === 'number' ? instance.start : calendar.timeOf(instance.start);
   const ctx = new PolicyContext(config, effects, policy.name, start, instance.rampDays, withDefaults(policy.parameters, parsed.data));

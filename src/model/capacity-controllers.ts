@@ -38,7 +38,7 @@ export class PooledBudgetController {
       for (const k of [0, 1]) spend[k] += setting.initialCapacity * setting.costPerDay * setting.payerShares[k];
     }
     const pot = spend[0] + spend[1];
-    costs.setPool(spec.settings, Float64Array.of(pot > 0 ? spend[0] / pot : 0.5, pot > 0 ? spend[1] / pot : 0.5, 0));
+    if (spec.pooled) costs.setPool(spec.settings, Float64Array.of(pot > 0 ? spend[0] / pot : 0.5, pot > 0 ? spend[1] / pot : 0.5, 0));
     this.onReview = sim.defineEvent(() => this.review(), 'pooled budget review');
     this.onChange = sim.defineEvent((i) => this.applyChange(i), 'pooled budget capacity change');
   }
@@ -50,7 +50,11 @@ export class PooledBudgetController {
 
   private review(): void {
     this.sim.schedule(this.spec.intervalDays, this.onReview, 0, REVIEW_PRIORITY);
-    const settings = this.spec.settings;
+    for (const group of this.spec.groups) this.reallocate(group);
+  }
+
+  /** Moves money from the setting with most spare places to the one with the longest queue. */
+  private reallocate(settings: number[]): void {
     let receiver = -1;
     let pressure = 0;
     for (const s of settings) {

@@ -61,7 +61,7 @@ export interface CompiledPolicies {
   /** Shares of people on seven-day working (combined as independent chances). */
   sevenDay: Profile[];
   runningCosts: RunningCost[];
-  pooledBudget: (Omit<PooledBudget, 'settings'> & { settings: number[] }) | null;
+  pooledBudget: (Omit<PooledBudget, 'settings' | 'groups'> & { settings: number[]; groups: number[][] }) | null;
   flexibleBeds: (Omit<FlexibleBeds, 'stepDown'> & { stepDown: number })[];
   /** Whether any policy is in force (the run skips all policy work when not). */
   any: boolean;
@@ -99,7 +99,13 @@ export function compileEffects(config: ModelConfig, effects: PolicyEffects, rout
     dischargeToAssess: d2a ? { ...d2a, interim: names.indexOf(d2a.interim) } : null,
     sevenDay: effects.sevenDay.map((s) => s.share),
     runningCosts: effects.runningCosts,
-    pooledBudget: effects.pooledBudget ? { ...effects.pooledBudget, settings: effects.pooledBudget.settings.map((s) => names.indexOf(s)) } : null,
+    pooledBudget: effects.pooledBudget
+      ? {
+          ...effects.pooledBudget,
+          settings: effects.pooledBudget.settings.map((s) => names.indexOf(s)),
+          groups: effects.pooledBudget.groups.map((g) => g.map((s) => names.indexOf(s))),
+        }
+      : null,
     flexibleBeds: effects.flexibleBeds.map((b) => ({ ...b, stepDown: names.indexOf(b.stepDown) })),
     any: hasAny(effects),
   };

@@ -92,6 +92,10 @@ export interface SevenDayWorking {
 /** One budget for the listed settings that moves capacity to where queues are longest. */
 export interface PooledBudget {
   settings: string[];
+  /** Sets of settings between which money may move (one set when pooled, one per payer when separate). */
+  groups: string[][];
+  /** Whether the pot's payers pay for all its services in proportion (pooled) or each its own (separate). */
+  pooled: boolean;
   intervalDays: number;
   leadTimeDays: number;
   /** Largest share of a setting's places moved at one review. */

@@ -11,16 +11,32 @@ export const pooledBudget: PolicyDefinition = {
   name: 'pooled-budget',
   summary: 'NHS and council money in one pot that buys capacity where queues are longest',
   mechanism:
-    'Without it (the baseline) each service keeps the capacity its own payer funds. With it, the daily cost of the pooled ' +
+    'Without it (the baseline) each service keeps the capacity its own payer funds. With it (mode pooled), the daily cost of the pooled ' +
     "services' places is one pot. Every intervalDays the pot moves up to maxShiftShare of the places of the service with the most " +
     'spare capacity to the service with the longest queue for its places (at each service\'s unit cost, so the pot stays the ' +
     'same); the change takes effect after leadTimeDays (commissioning). The pot is paid by NHS and council in the shares they ' +
     'funded before, so moving places between their services shifts cost between them: costShift.nhs and costShift.council ' +
-    'report it (positive: that payer pays more than for its own services).',
+    'report it (positive: that payer pays more than for its own services). Mode separate moves money only between the services each ' +
+    "payer mainly funds (no cost moves between payers). councilBudgetChange cuts or adds the council's part of every service's places " +
+    '(both modes): in separate mode NHS money cannot follow a council cut, in pooled mode the pot moves places from services with spare capacity to where the cut makes queues grow.',
   parameters: {
     maxShiftShare: { kind: 'number', default: 0.05, neutral: 0, unit: 'share of places', min: 0, max: 1, description: "largest share of a service's places moved at one review" },
     intervalDays: { kind: 'number', default: 28, neutral: 28, unit: 'days', min: 1, description: 'days between reviews of where the money goes' },
     leadTimeDays: { kind: 'number', default: 28, neutral: 28, unit: 'days', min: 0, description: 'days from a decision to the capacity change' },
+    mode: {
+      kind: 'choice',
+      options: ['pooled', 'separate'],
+      default: 'pooled',
+      description: 'pooled: one pot for all the services; separate: each payer moves money only between the services it mainly funds (NHS or council)',
+    },
+    councilBudgetChange: {
+      kind: 'number',
+      default: 0,
+      neutral: 0,
+      unit: 'share',
+      min: -1,
+      description: "change in the council's money for these services (-0.05: a 5% cut); the council's share of each service's places changes with it, since a council must balance its budget",
+    },
   },
   runningCost: { perYear: 100_000, payers: { nhs: 0.5, council: 0.5, selfFunder: 0 }, source: 'assumption: joint commissioning and pooled-fund management' },
   evidence: [
@@ -30,11 +46,22 @@ export const pooledBudget: PolicyDefinition = {
   ],
   moves: ['costShift.nhs / costShift.council: cost moves between payers', 'meanWaitDays.<setting>: evened out', 'delayedBedDays: down (little)'],
   apply(ctx) {
+    const settings = Object.keys(ctx.config.settings).filter((s) => ctx.config.settings[s].kind !== 'acute' && ctx.config.settings[s].costPerDay > 0);
+    const change = ctx.number('councilBudgetChange');
+    for (const name of settings) {
+      const s = ctx.config.settings[name];
+      const capacity = typeof s.capacity === 'number' ? s.capacity : s.capacity.initial;
+      // Capacity capped by money: the council's part of the places follows its budget.
+      ctx.addCapacity(name, Math.round(capacity * s.payers.council * change));
+    }
     const share = ctx.number('maxShiftShare');
     if (share === 0) return;
-    const settings = Object.keys(ctx.config.settings).filter((s) => ctx.config.settings[s].kind !== 'acute' && ctx.config.settings[s].costPerDay > 0);
+    const mainPayer = (name: string): string => (ctx.config.settings[name].payers.nhs >= ctx.config.settings[name].payers.council ? 'nhs' : 'council');
+    const groups = ctx.choice('mode') === 'pooled' ? [settings] : ['nhs', 'council'].map((payer) => settings.filter((s) => mainPayer(s) === payer));
     ctx.effects.pooledBudget = {
       settings,
+      groups: groups.filter((g) => g.length > 1),
+      pooled: ctx.choice('mode') === 'pooled',
       intervalDays: ctx.number('intervalDays'),
       leadTimeDays: ctx.number('leadTimeDays'),
       maxShiftShare: share,

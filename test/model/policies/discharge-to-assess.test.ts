@@ -39,4 +39,22 @@ describe('discharge-to-assess: direction', () => {
     for (const s of r.scenario) expect(metric(s, 'delayedBedDaysByReason.assessment')).toBe(0);
     for (const b of r.base) expect(metric(b, 'delayedBedDaysByReason.assessment')).toBeGreaterThan(0);
   });
+
+  it('with no interim places, everyone discharged to assess waits in hospital for one (awaitingDischargeToAssess)', () => {
+    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'discharge-to-assess', { share: 1, interimCapacity: 0 }), 2, WINDOW);
+    for (const s of r.scenario) {
+      expect(metric(s, 'delayedBedDaysByReason.awaitingDischargeToAssess')).toBeGreaterThan(0);
+      expect(metric(s, 'placements.dischargeToAssess')).toBe(0);
+      for (const setting of ['reablement', 'stepDown', 'careHome']) expect(metric(s, `placements.${setting}`)).toBe(0);
+    }
+    // And so the delay goes up, not down.
+    expectDirection(r.diff('delayedBedDays'), 'up', 'delayedBedDays');
+  });
+
+  it('on pathway P3 only, leaves P1 and P2 as they were', () => {
+    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'discharge-to-assess', { pathways: 'P3' }), 5, WINDOW);
+    for (const d of r.diffs('delayedBedDaysByPathway.P1')) expect(d).toBe(0);
+    for (const d of r.diffs('delayedBedDaysByPathway.P2')) expect(d).toBe(0);
+    expectDirection(r.diff('delayedBedDaysByPathway.P3'), 'down', 'delayedBedDaysByPathway.P3');
+  });
 });

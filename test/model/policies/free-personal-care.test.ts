@@ -5,7 +5,7 @@
  * Every number in these models is a test value chosen to exercise the mechanism.
  */
 import { describe, expect, it } from 'vitest';
-import { baseModel, metric } from '../support.js';
+import { baseModel, metric, run } from '../support.js';
 import { expectClose, expectDirection, pairedRuns, sharedPolicyTests, withPolicy } from './support.js';
 
 /**
@@ -63,6 +63,20 @@ describe('free-personal-care: direction', () => {
       expect(part).toBeGreaterThan(0);
       expect(part).toBeLessThan(full);
     }
+  });
+
+  it('starting at midnight on day 40, moves exactly the self-funded share of the costs incurred from then on', () => {
+    // Payers change at a midnight and costs are booked day by day, so the move is exact: the
+    // costs before day 40 are those of the same seed run to day 40 (nothing differs before).
+    const whole = { horizonDays: 100, warmupDays: 0, seed: 4 };
+    const base = run(baseModel(PATCH), whole);
+    const late = run(withPolicy(PATCH, 'free-personal-care', NO_DEMAND, { start: 40 }), whole);
+    const first40 = run(baseModel(PATCH), { ...whole, horizonDays: 40 });
+    const after = (name: string): number => metric(base, name) - metric(first40, name);
+    const moved = 0.25 * 0.6 * after('costBySetting.careHome') + 0.3 * after('costBySetting.reablement');
+    expect(moved).toBeGreaterThan(0);
+    expectClose(metric(late, 'costByPayer.council') - metric(base, 'costByPayer.council'), moved, 1e-9, 'moved after day 40');
+    expectClose(metric(base, 'costByPayer.selfFunder') - metric(late, 'costByPayer.selfFunder'), moved, 1e-9, 'self-funders after day 40');
   });
 
   it('with a demand rise, community referrals for social care go up', () => {

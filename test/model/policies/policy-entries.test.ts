@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/model/config-file.js';
 import { POLICY_NAMES } from '../../../src/model/policies/registry.js';
 import { baseModel, metric, run } from '../support.js';
-import { definition, expectDirection, pairedRuns, withPolicy } from './support.js';
+import { definition, expectDirection, neutral, pairedRuns, withPolicy } from './support.js';
 
 /** The ConfigError thrown by `fn`. */
 function configError(fn: () => unknown): ConfigError {
@@ -106,6 +106,27 @@ describe('policy entries accepted', () => {
     for (const d of r.diffs('assessments')) expect(d).toBeLessThanOrEqual(0);
     // Both running costs are booked, each under its own name.
     expect(metric(r.scenario[0], 'costPolicies')).toBeCloseTo(((450_000 + 150_000) / 365.25) * 80, 6);
+  });
+});
+
+describe('a neutral policy beside an active one', () => {
+  it('changes nothing, for every policy (its effects compose with the others by doing nothing)', () => {
+    const patch = {
+      pathways: { P1: { to: 'reablement', assessment: true }, P2: { to: 'stepDown', assessment: true }, P3: { to: 'careHome', assessment: true } },
+      assessment: { referralDelay: { type: 'exponential', mean: 2 }, repeatProbability: 0.2 },
+      settings: { careHome: { providerAssessment: { type: 'exponential', mean: 1 } } },
+    };
+    const window = { horizonDays: 80, warmupDays: 10, seed: 11 };
+    const active = { policy: 'discharge-to-assess', parameters: { share: 0.5, interimCapacity: 20 } };
+    const alone = run(baseModel(patch, { policies: [active] }), window);
+    expect(metric(alone, 'placements.dischargeToAssess')).toBeGreaterThan(0);
+    for (const name of POLICY_NAMES) {
+      const entry = { policy: name, parameters: neutral(name), runningCostPerYear: 0 };
+      for (const policies of [[active, entry], [entry, active]]) {
+        const r = run(baseModel(patch, { policies }), window);
+        expect(r.metrics, name).toEqual(alone.metrics);
+      }
+    }
   });
 });
 

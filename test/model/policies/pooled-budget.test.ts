@@ -84,3 +84,49 @@ describe('pooled-budget: direction', () => {
     expect(late.daily).toEqual(base.daily);
   });
 });
+
+describe('pooled-budget: separate budgets and a council cut', () => {
+  it('in separate mode with one service per payer, nothing can move: results are the baseline\'s, with no cost shift', () => {
+    const runs = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'pooled-budget', { ...ACTIVE, mode: 'separate' }, { runningCostPerYear: 0 }), 3, WINDOW);
+    runs.scenario.forEach((r, i) => {
+      expect(r.metrics).toEqual(runs.base[i].metrics);
+      expect(metric(r, 'costShift.nhs')).toBe(0);
+    });
+  });
+
+  it('in separate mode, the council moves places between its own services only, and no cost between payers', () => {
+    // A second council service, long-term home care for P3 instead of care homes, with spare
+    // places: 2 a day for 20 days need 40 of its 100.
+    const twoCouncil = {
+      pathways: { P3: { to: 'homeCare', assessment: false } },
+      settings: {
+        ...PATCH.settings,
+        homeCare: { kind: 'home', capacity: 100, costPerDay: 100, payers: { council: 1 }, lengthOfStay: { type: 'fixed', value: 20 }, next: [{ to: 'home', probability: 1 }] },
+      },
+    };
+    const runs = pairedRuns(baseModel(twoCouncil), withPolicy(twoCouncil, 'pooled-budget', { ...ACTIVE, mode: 'separate' }), 10, WINDOW);
+    expectDirection(runs.diff('meanWaitDays.reablement'), 'down', 'meanWaitDays.reablement');
+    for (const r of runs.scenario) {
+      expect(metric(r, 'costShift.nhs')).toBe(0);
+      expect(metric(r, 'costShift.council')).toBe(0);
+    }
+    // The NHS's step-down beds are alone in their group and their users (P2, with unlimited
+    // acute beds) meet nobody else: they are exactly as in the baseline.
+    for (const name of ['placements.stepDown', 'bedDays.stepDown', 'meanWaitDays.stepDown', 'costBySetting.stepDown']) {
+      for (const d of runs.diffs(name)) expect(d, name).toBe(0);
+    }
+  });
+
+  it('a council cut takes the council-funded share of places away: reablement is capped at half its places', () => {
+    // councilBudgetChange -0.5 with nothing moved: reablement (all council) goes from 40 places
+    // to 20, step-down (all NHS) keeps 120. With 20 places and fixed 10-day stays at most
+    // 20 x (T / 10 + 1) people can start reablement in a T-day window.
+    const T = WINDOW.horizonDays - WINDOW.warmupDays;
+    const runs = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'pooled-budget', { maxShiftShare: 0, councilBudgetChange: -0.5 }), 5, WINDOW);
+    expectDirection(runs.diff('placements.reablement'), 'down', 'placements.reablement');
+    expectDirection(runs.diff('meanWaitDays.reablement'), 'up', 'meanWaitDays.reablement');
+    for (const r of runs.scenario) expect(metric(r, 'placements.reablement')).toBeLessThanOrEqual(20 * (T / 10 + 1));
+    for (const r of runs.base) expect(metric(r, 'placements.reablement')).toBeGreaterThan(20 * (T / 10 + 1));
+    for (const d of runs.diffs('placements.stepDown')) expect(d).toBe(0);
+  });
+});

@@ -24,13 +24,14 @@ export class PooledBudgetController {
   private readonly onReview: EventKind;
   private readonly onChange: EventKind;
   private readonly changes: { setting: number; delta: number }[] = [];
+  private started = false;
 
   constructor(
     private readonly sim: Simulation,
     private readonly resources: Resource[],
     private readonly model: CompiledModel,
     private readonly spec: NonNullable<CompiledPolicies['pooledBudget']>,
-    costs: PolicyCosts,
+    private readonly costs: PolicyCosts,
   ) {
     const spend = new Float64Array(2);
     for (const s of spec.settings) {
@@ -38,7 +39,7 @@ export class PooledBudgetController {
       for (const k of [0, 1]) spend[k] += setting.initialCapacity * setting.costPerDay * setting.payerShares[k];
     }
     const pot = spend[0] + spend[1];
-    if (spec.pooled) costs.setPool(spec.settings, Float64Array.of(pot > 0 ? spend[0] / pot : 0.5, pot > 0 ? spend[1] / pot : 0.5, 0));
+    if (spec.pooled) costs.setPool(spec.settings, Float64Array.of(pot > 0 ? spend[0] / pot : 0.5, pot > 0 ? spend[1] / pot : 0.5, 0), spec.start);
     this.onReview = sim.defineEvent(() => this.review(), 'pooled budget review');
     this.onChange = sim.defineEvent((i) => this.applyChange(i), 'pooled budget capacity change');
   }
@@ -49,6 +50,10 @@ export class PooledBudgetController {
   }
 
   private review(): void {
+    if (!this.started) {
+      this.started = true;
+      this.costs.startPool(this.sim.now);
+    }
     this.sim.schedule(this.spec.intervalDays, this.onReview, 0, REVIEW_PRIORITY);
     for (const group of this.spec.groups) this.reallocate(group);
   }

@@ -321,10 +321,10 @@ export class Observations {
     const byPayer = new Float64Array(PAYERS.length);
     const setting = new Float64Array(PAYERS.length);
     const shifted = new Float64Array(PAYERS.length);
+    const moved = new Float64Array(PAYERS.length);
     this.model.settings.forEach((s, i) => {
-      this.policyCosts.settingCostByPayer(i, now, setting);
+      this.policyCosts.settingCostByPayer(i, now, setting, moved);
       m[`costBySetting.${s.name}`] = setting[0] + setting[1] + setting[2];
-      const moved = this.policyCosts.poolAttribution(i, setting);
       for (let k = 0; k < PAYERS.length; k++) {
         byPayer[k] += setting[k];
         shifted[k] += moved[k];

@@ -1,8 +1,8 @@
 /**
  * The costs that policies add or move: running costs (staff, systems), costs moved between
  * payers over time (free personal care), and the pooled budget's attribution of costs to the
- * payers who fund the pot. Kept apart from Observations so that a model with no policies
- * costs exactly as before.
+ * payers who fund the pot, from the day it starts. Kept apart from Observations so that a model
+ * with no policies costs exactly as before.
  *
  * @module
  */
@@ -14,9 +14,14 @@ import { integral, valueAt } from './policies/profile.js';
 export class PolicyCosts {
   private windowStart: number;
   private lastAccrual: number;
+  /** By setting: cost so far in the window by payer, for settings booked day by day. */
   private readonly accrued: Float64Array[];
+  /** By setting: cost moved to each payer by the pooled budget so far in the window. */
+  private readonly moved: Float64Array[];
   private readonly lastIntegral: Float64Array;
-  private pool: { settings: number[]; contributions: Float64Array } | null = null;
+  /** By setting: whether its costs are booked day by day (payer shares change over time). */
+  private readonly daily: boolean[];
+  private pool: { member: boolean[]; contributions: Float64Array; start: number; startIntegral: Float64Array | null } | null = null;
 
   constructor(
     private readonly model: CompiledModel,
@@ -26,63 +31,81 @@ export class PolicyCosts {
     this.windowStart = windowStart;
     this.lastAccrual = 0;
     this.accrued = model.settings.map(() => new Float64Array(PAYERS.length));
+    this.moved = model.settings.map(() => new Float64Array(PAYERS.length));
     this.lastIntegral = new Float64Array(model.settings.length);
+    this.daily = model.policies.payerShifts.map((shifts) => shifts.length > 0);
   }
 
-  /** Starts the results window: costs moved so far are forgotten. */
+  /** Starts the results window: costs booked so far are forgotten. */
   startWindow(now: number): void {
     this.windowStart = now;
+    // A pool already running: all of the window is the pot's.
+    this.pool?.startIntegral?.fill(0);
     this.lastAccrual = now;
-    for (const a of this.accrued) a.fill(0);
+    for (const a of [...this.accrued, ...this.moved]) a.fill(0);
     this.lastIntegral.fill(0);
   }
 
-  /** Pools these settings' costs, funded by the payers in these shares. */
-  setPool(settings: number[], contributions: Float64Array): void {
-    this.pool = { settings, contributions };
+  /** From `start` on, these settings' public costs are paid by NHS and council in these shares. */
+  setPool(settings: number[], contributions: Float64Array, start: number): void {
+    const member = this.model.settings.map((s) => settings.includes(s.index));
+    this.pool = { member, contributions, start, startIntegral: null };
+  }
+
+  /** The pool starts now: costs from here on are the pot's (see {@link settingCostByPayer}). */
+  startPool(now: number): void {
+    if (this.pool === null) return;
+    // Started in the warm-up, this is forgotten at the window's start (see startWindow).
+    this.pool.startIntegral = Float64Array.from(this.resources, (r) => r.occupancy.integral(now));
   }
 
   /**
-   * Books the costs of settings whose payer shares change over time, day by day, at the shares
-   * of the middle of the day (exact for steps at midnight, and for ramps to within a day).
+   * Books the costs of settings whose payers change over time, day by day (called at each
+   * midnight), at the shares of the middle of the day: exact for changes at midnight, and for
+   * ramps to within a day.
    */
   accrue(now: number): void {
-    const shifts = this.model.policies.payerShifts;
     const mid = (this.lastAccrual + now) / 2;
-    for (let s = 0; s < shifts.length; s++) {
-      if (shifts[s].length === 0) continue;
+    const shares = new Float64Array(PAYERS.length);
+    for (let s = 0; s < this.daily.length; s++) {
+      if (!this.daily[s]) continue;
       const occupied = this.resources[s].occupancy.integral(now);
       const cost = (occupied - this.lastIntegral[s]) * this.model.settings[s].costPerDay;
       this.lastIntegral[s] = occupied;
-      const shares = this.sharesAt(s, mid);
-      for (let k = 0; k < PAYERS.length; k++) this.accrued[s][k] += cost * shares[k];
+      this.sharesAt(s, mid, shares);
+      const pooled = this.pool !== null && this.pool.member[s] && this.pool.startIntegral !== null && mid >= this.pool.start;
+      const publicShare = shares[0] + shares[1];
+      for (let k = 0; k < PAYERS.length; k++) {
+        const share = pooled && k < 2 ? publicShare * (this.pool as { contributions: Float64Array }).contributions[k] : shares[k];
+        this.accrued[s][k] += cost * share;
+        this.moved[s][k] += cost * (share - shares[k]);
+      }
     }
     this.lastAccrual = now;
   }
 
-  /** The cost of setting s so far in the window, by payer, into `out`. */
-  settingCostByPayer(s: number, now: number, out: Float64Array): void {
-    const setting = this.model.settings[s];
-    if (this.model.policies.payerShifts[s].length > 0) {
-      this.accrue(now);
+  /** The cost of setting s so far in the window by payer into `out`, and what the pool moved into `moved`. */
+  settingCostByPayer(s: number, now: number, out: Float64Array, moved: Float64Array): void {
+    if (this.daily[s]) {
+      if (now > this.lastAccrual) this.accrue(now);
       out.set(this.accrued[s]);
+      moved.set(this.moved[s]);
       return;
     }
-    const cost = this.resources[s].occupancy.integral(now) * setting.costPerDay;
+    const setting = this.model.settings[s];
+    const occupied = this.resources[s].occupancy.integral(now);
+    const cost = occupied * setting.costPerDay;
     for (let k = 0; k < PAYERS.length; k++) out[k] = cost * setting.payerShares[k];
-  }
-
-  /** The pot's payers instead of each setting's own, for pooled settings; returns the cost moved to each payer. */
-  poolAttribution(s: number, byPayer: Float64Array): Float64Array {
-    const moved = new Float64Array(PAYERS.length);
-    if (this.pool === null || !this.pool.settings.includes(s)) return moved;
-    const publicCost = byPayer[0] + byPayer[1];
+    moved.fill(0);
+    const pool = this.pool;
+    if (pool === null || !pool.member[s] || pool.startIntegral === null) return;
+    // Since the pool started, the public part of the cost is paid in the pot's shares.
+    const since = (occupied - pool.startIntegral[s]) * setting.costPerDay;
+    const publicCost = since * (setting.payerShares[0] + setting.payerShares[1]);
     for (const k of [0, 1]) {
-      const attributed = publicCost * this.pool.contributions[k];
-      moved[k] = attributed - byPayer[k];
-      byPayer[k] = attributed;
+      moved[k] = publicCost * pool.contributions[k] - since * setting.payerShares[k];
+      out[k] += moved[k];
     }
-    return moved;
   }
 
   /** Running costs of the policies over the window: by policy, and added to `byPayer`. */
@@ -99,13 +122,12 @@ export class PolicyCosts {
     return total;
   }
 
-  private sharesAt(s: number, t: number): Float64Array {
-    const shares = Float64Array.from(this.model.settings[s].payerShares);
+  private sharesAt(s: number, t: number, shares: Float64Array): void {
+    shares.set(this.model.settings[s].payerShares);
     for (const shift of this.model.policies.payerShifts[s]) {
       const moved = shares[shift.from] * valueAt(shift.share, t);
       shares[shift.from] -= moved;
       shares[shift.to] += moved;
     }
-    return shares;
   }
 }

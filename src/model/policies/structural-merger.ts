@@ -39,6 +39,7 @@ export const structuralMerger: PolicyDefinition = {
     if (dip !== 1 || gain !== 1) {
       for (const target of ['referralDelay', 'assessmentDuration', 'dischargeProcess']) (ctx.effects.factors[target] ??= []).push(profile);
     }
-    ctx.runningCostLevel = { times: [start, dipEnd, dipEnd], values: [1, 1, 0] };
+    // Nothing before the start, everything during the dip, nothing after it.
+    ctx.runningCostLevel = { times: [start, start, dipEnd, dipEnd], values: [0, 1, 1, 0] };
   },
 };

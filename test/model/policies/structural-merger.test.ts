@@ -15,11 +15,8 @@ const PATCH = {
 };
 const WINDOW = { horizonDays: 100, warmupDays: 20 };
 
-// BUG (src/model/policies/structural-merger.ts): the running-cost level is the profile
-// { times: [start, dipEnd, dipEnd], values: [1, 1, 0] }, and a profile is held flat before its
-// first point, so the level is 1 from day 0: the reorganisation is paid for before the merger
-// starts. Starting on day 50 of a [20, 120] window it books 100 days of cost instead of 70.
-sharedPolicyTests('structural-merger', PATCH, { costIgnoresRamp: true, knownBugs: ['phasedRunningCost'] });
+// The running cost is the reorganisation's: nothing before the start, all of it during the dip.
+sharedPolicyTests('structural-merger', PATCH, { costIgnoresRamp: true });
 
 describe('structural-merger: direction', () => {
   const runs = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'structural-merger'), 10, WINDOW);
@@ -43,8 +40,8 @@ describe('structural-merger: direction', () => {
     check(runs.scenario, 1.15);
   });
 
-  // Fails through the bug described above: books 50,440 (days 0 to 50.44) instead of 40,440.
-  it.fails('pays its running cost during the dip only, whatever the ramp', () => {
+  // Once failed through a bug (the cost was booked from day 0, before the start): 50,440 instead of 40,440.
+  it('pays its running cost during the dip only, whatever the ramp', () => {
     // dipMonths 1 (30.44 days): the dip of a policy starting on day 10 with a 10-day ramp ends
     // on day 10 + 10 + 30.44, after which the cost stops.
     const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'structural-merger', { dipMonths: 1 }, { start: 10, rampDays: 10, runningCostPerYear: 365_250 }), 1, { horizonDays: 100, warmupDays: 0 });

@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { registerCompare } from './commands/compare.js';
 import { registerList } from './commands/list.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nSimulate people moving between acute hospital, intermediate care and social care.')
     .version(careflowVersion())
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, compare, validate, list')
+    .demandCommand(1, 'name a command: run, sweep, compare, report, validate, list')
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   parser = registerList(parser);
   parser = registerCompare(parser);
   parser = registerSweep(parser);
+  parser = registerReport(parser);
   try {
     await parser.parseAsync();
   } catch (err) {

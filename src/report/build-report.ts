@@ -22,6 +22,7 @@ import { renderPage, type PageSection } from './html.js';
 import { inlineLibraries } from './inline-libraries.js';
 import { loadResults, type ResultsFolder } from './load-results.js';
 import { renderSvg } from './render-svg.js';
+import { sweepPaths, withShortSweepNames } from './sweep-names.js';
 
 /** The name of the report file in a results folder. */
 export const REPORT_FILE = 'report.html';
@@ -42,19 +43,23 @@ export function reportCharts(r: ResultsFolder): ChartSection[] {
 }
 
 /** The report page of a loaded results folder. `now` is the time printed as made. */
-export async function buildReport(r: ResultsFolder, now = new Date()): Promise<string> {
+export async function buildReport(results: ResultsFolder, now = new Date()): Promise<string> {
   const libraries = inlineLibraries();
+  // Charts and the headline name a sweep's points by their values; the assumptions keep the full names.
+  const r = withShortSweepNames(results);
   const charts: PageSection[] = [];
   for (const chart of reportCharts(r)) charts.push({ kind: 'chart', chart, svg: chart.spec ? await renderSvg(chart.spec) : null });
   const s = r.summary;
+  const paths = sweepPaths(r);
+  const sweepNote = paths ? ` The sweep's scenarios are named by their values of ${escapeHtml(paths)}.` : '';
   const window = s.horizonDays - s.warmupDays;
   const headline: PageSection = {
     kind: 'html',
     id: 'headline',
     title: 'Headline results',
-    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold green where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.</p>\n${headlineTables(r)}`,
+    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold green where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${headlineTables(r)}`,
   };
-  const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(r, libraries) };
+  const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(results, libraries) };
   const description = (r.manifest.experiment as { description?: unknown } | undefined)?.description;
   return renderPage({
     title: `careflow report: ${s.experiment}`,

@@ -41,7 +41,7 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
   const series = [...new Set(sweep.points.map((p) => seriesOf(p.values)))];
   const baseline = r.summary.scenarios.find((s) => s.name === r.summary.baseline);
   const x = { field: 'x', type: numeric ? ('quantitative' as const) : ('ordinal' as const), title: first.path, scale: numeric ? { zero: false, nice: false } : undefined, axis: { labelAngle: 0 } };
-  const colour = { field: 'series', type: 'nominal' as const, title: rest.map((v) => v.path).join(', ') || null, sort: series, scale: { scheme: 'tableau10' as const }, legend: series.length > 1 ? { orient: 'bottom' as const, labelLimit: 400 } : null };
+  const colour = { field: 'series', type: 'nominal' as const, title: rest.map((v) => v.path).join(', ') || null, sort: series, scale: { scheme: 'tableau10' as const }, legend: series.length > 1 ? { orient: 'bottom' as const, labelLimit: 400, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2.5 } : null };
   const panel = (m: MetricDisplay) => {
     const values = sweep.points.flatMap((p) => {
       const s = r.summary.scenarios.find((sc) => sc.name === p.scenario)?.metrics[m.metric];
@@ -72,8 +72,9 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
     const base = baseline?.metrics[m.metric];
     if (base) {
       layer.push(
-        { mark: { type: 'rule', color: '#6b6b6b', strokeDash: [6, 4] }, encoding: { y: { datum: toDisplay(base.mean, m.unit) } } },
-        { mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: '#6b6b6b' }, encoding: { x: { value: CHART_WIDTH }, y: { datum: toDisplay(base.mean, m.unit) }, text: { value: `${r.summary.baseline} (unvaried)` } } },
+        // Their own one-row data: with the panel's data they would be drawn once per point.
+        { data: { values: [{}] }, mark: { type: 'rule', color: '#6b6b6b', strokeDash: [6, 4] }, encoding: { y: { datum: toDisplay(base.mean, m.unit) } } },
+        { data: { values: [{}] }, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: '#6b6b6b' }, encoding: { x: { value: CHART_WIDTH }, y: { datum: toDisplay(base.mean, m.unit) }, text: { value: `${r.summary.baseline} (unvaried)` } } },
       );
     }
     return { title: m.label, data: { values }, width: CHART_WIDTH, height: 170, layer };
@@ -84,11 +85,11 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
     spacing: 26,
     config: BASE_CONFIG,
   } as TopLevelSpec;
-  const cheapestText = cheapest ? ` The cheapest point is ${cheapest}.` : '';
+  const cheapestText = cheapest ? ` The cheapest point is ${cheapest} (${sweep.variations.map((v) => v.path).join(' / ')}).` : '';
   return {
     id: 'sweep',
     title: 'Capacity-planning curve',
-    caption: `Each grid point of the sweep around ${sweep.base}: the mean over replications with its 95% confidence band, against ${first.path}${rest.length > 0 ? ` (one line per value of ${rest.map((v) => v.path).join(', ')})` : ''}. Red diamond: the point with the lowest total cost over the results window.${cheapestText} Dashed grey line: ${r.summary.baseline} as it is.`,
+    caption: `Each grid point of the sweep around ${sweep.base}: the mean over replications with its 95% confidence band, against ${first.path}${rest.length > 0 ? ` (one line per value of ${rest.map((v) => v.path).join(', ')})` : ''}. Red diamond: the point with the lowest mean total cost over the results window.${cheapestText} Whether it is cheaper than its neighbours beyond noise shows in the differences below. Dashed grey line: ${r.summary.baseline} as it is.`,
     spec,
   };
 }

@@ -48,7 +48,7 @@ export function costsChart(r: ResultsFolder): ChartSection {
     encoding: { y, yOffset: { field: 'payer', type: 'nominal' as const, sort: payers.map(payerLabel) }, color: payerColour },
     layer: [
       { mark: { type: 'rule' as const, color: '#444' }, encoding: { x: { datum: 0 }, y: null, yOffset: null, color: null } },
-      { mark: { type: 'rule' as const, strokeWidth: 2 }, encoding: { x: { field: 'ciLow', type: 'quantitative' as const, title: `Change from ${r.summary.baseline} in the window (£m)` }, x2: { field: 'ciHigh' }, tooltip } },
+      { mark: { type: 'rule' as const, strokeWidth: 2 }, encoding: { x: { field: 'ciLow', type: 'quantitative' as const, title: `Change from ${r.summary.baseline} in the window (£m)`, scale: { padding: 12 } }, x2: { field: 'ciHigh' }, tooltip } },
       { mark: { type: 'point' as const, filled: true, size: 40 }, encoding: { x: { field: 'mean', type: 'quantitative' as const }, tooltip } },
     ],
   };
@@ -66,7 +66,7 @@ export function costsChart(r: ResultsFolder): ChartSection {
   return {
     id: 'costs',
     title: 'Costs by setting and by payer',
-    caption: `Place days times cost per day over the ${windowText(r)}, mean over replications, by setting and by who pays (NHS, council, self-funders); both bars add up to the total cost. The last panel shows what each scenario moves between payers: a cost that one payer saves and another takes on shows as bars on both sides of zero.`,
+    caption: `Place days times cost per day over the ${windowText(r)}, mean over replications, by setting and by who pays (NHS, council, self-funders); both bars add up to the total cost. The last panel shows what each scenario moves between payers: a cost that one payer saves and another takes on shows as points on both sides of zero.`,
     spec,
   };
 }

@@ -40,7 +40,7 @@ export function timeBandSpec(rows: BandRow[], panels: string[], scenarios: strin
     {
       transform: [{ filter: 'datum.scenario === band' }],
       mark: { type: 'area', opacity: 0.25 },
-      encoding: { x, y: { field: 'ciLow', type: 'quantitative', title: yTitle, scale: { zero: false } }, y2: { field: 'ciHigh' }, color: colour },
+      encoding: { x, y: { field: 'ciLow', type: 'quantitative', title: yTitle, scale: { zero: false }, axis: { format: ',~r' } }, y2: { field: 'ciHigh' }, color: colour },
     },
     { mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: colour, tooltip } },
   ];

@@ -64,3 +64,17 @@ export function dateOfDay(startDate: string, day: number): string {
 export function timeX(title: string) {
   return { field: 'date', type: 'temporal' as const, title, scale: { type: 'utc' as const }, axis: { format: '%b %Y', labelAngle: 0, tickCount: 8 } };
 }
+
+/**
+ * The tooltip of a point with an interval: the scenario, the other nominal fields that say
+ * which point it is (field and title), then the mean and its 95% interval in one format.
+ */
+export function intervalTooltip(labels: [field: string, title: string][], meanTitle: string, format: string) {
+  return [
+    { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
+    ...labels.map(([field, title]) => ({ field, type: 'nominal' as const, title })),
+    { field: 'mean', type: 'quantitative' as const, title: meanTitle, format },
+    { field: 'ciLow', type: 'quantitative' as const, title: '95% CI from', format },
+    { field: 'ciHigh', type: 'quantitative' as const, title: '95% CI to', format },
+  ];
+}

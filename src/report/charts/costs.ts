@@ -9,7 +9,7 @@ import type { ResultsFolder } from '../load-results.js';
 import { familyMembers, words } from '../metrics.js';
 import { scenarioNames } from '../model-facts.js';
 import { familyParts, stackedBars, windowText } from './bed-days.js';
-import { BASE_CONFIG, CHART_WIDTH, type ChartSection } from './common.js';
+import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, type ChartSection } from './common.js';
 
 /** Payers as the reader knows them, and their colours (NHS blue for the NHS). */
 export const PAYERS: Record<string, { label: string; colour: string }> = {
@@ -33,13 +33,7 @@ export function costsChart(r: ResultsFolder): ChartSection {
   );
   const payerColour = { field: 'payer', type: 'nominal' as const, title: 'Payer', sort: payers.map(payerLabel), scale: { domain: payers.map(payerLabel), range: payers.map((p) => PAYERS[p]?.colour ?? '#999') }, legend: { orient: 'bottom' as const } };
   const y = { field: 'scenario', type: 'nominal' as const, sort: scenarios.filter((n) => n !== r.summary.baseline), title: null, axis: { labelLimit: 260 } };
-  const tooltip = [
-    { field: 'scenario', title: 'Scenario' },
-    { field: 'payer', title: 'Payer' },
-    { field: 'mean', title: 'Change (£m)', format: ',.3f' },
-    { field: 'ciLow', title: '95% CI from', format: ',.3f' },
-    { field: 'ciHigh', title: '95% CI to', format: ',.3f' },
-  ];
+  const tooltip = intervalTooltip([['payer', 'Payer']], 'Change (£m)', ',.3f');
   const shiftChart = {
     title: `Change in each payer's cost from ${r.summary.baseline} (£m, 95% CI)`,
     data: { values: shifts },

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { DELAY_LENGTH_BANDS } from '../../model/observations.js';
 import type { ResultsFolder } from '../load-results.js';
 import { scenarioNames } from '../model-facts.js';
-import { BASE_CONFIG, CHART_WIDTH, scenarioColour, type ChartSection } from './common.js';
+import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, scenarioColour, type ChartSection } from './common.js';
 
 /** A band as the situation report words it: "under 1 day", "1-2 days", ..., "21 days or more". */
 export function bandLabel(band: { from: number; to: number }): string {
@@ -36,13 +36,7 @@ export function delayLengthChart(r: ResultsFolder): ChartSection {
   const colour = scenarioColour(names, r.summary.baseline);
   const x = { field: 'band', type: 'nominal' as const, sort: bands.map(bandLabel), title: 'Time from medically optimised to discharge', axis: { labelAngle: 0, labelLimit: 90 } };
   const xOffset = { field: 'scenario', type: 'nominal' as const, sort: names };
-  const tooltip = [
-    { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
-    { field: 'band', type: 'nominal' as const, title: 'Band' },
-    { field: 'mean', type: 'quantitative' as const, title: '% of discharges', format: '.1f' },
-    { field: 'ciLow', type: 'quantitative' as const, title: '95% CI from', format: '.1f' },
-    { field: 'ciHigh', type: 'quantitative' as const, title: '95% CI to', format: '.1f' },
-  ];
+  const tooltip = intervalTooltip([['band', 'Band']], '% of discharges', '.1f');
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },

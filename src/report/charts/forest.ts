@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFolder } from '../load-results.js';
 import { FOREST_METRICS, toDisplay } from '../metrics.js';
 import { scenarioNames } from '../model-facts.js';
-import { BASE_CONFIG, scenarioColour, type ChartSection } from './common.js';
+import { BASE_CONFIG, intervalTooltip, scenarioColour, type ChartSection } from './common.js';
 
 /** The forest plot of a results folder (null spec for a run with the baseline only). */
 export function forestChart(r: ResultsFolder): ChartSection {
@@ -29,13 +29,7 @@ export function forestChart(r: ResultsFolder): ChartSection {
   );
   const names = scenarioNames(r).filter((n) => n !== baseline);
   const colour = { ...scenarioColour(scenarioNames(r), baseline), legend: null };
-  const tooltip = [
-    { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
-    { field: 'metric', type: 'nominal' as const, title: 'Metric' },
-    { field: 'mean', type: 'quantitative' as const, title: 'Difference', format: ',.4~r' },
-    { field: 'ciLow', type: 'quantitative' as const, title: '95% CI from', format: ',.4~r' },
-    { field: 'ciHigh', type: 'quantitative' as const, title: '95% CI to', format: ',.4~r' },
-  ];
+  const tooltip = intervalTooltip([['metric', 'Metric']], 'Difference', ',.4~r');
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },

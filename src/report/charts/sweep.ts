@@ -9,7 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SweepDescription } from '../../experiment/sweep.js';
 import type { ResultsFolder } from '../load-results.js';
 import { HEADLINE_METRICS, toDisplay, type MetricDisplay } from '../metrics.js';
-import { BASE_CONFIG, CHART_WIDTH, type ChartSection } from './common.js';
+import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, type ChartSection } from './common.js';
 
 /** The metrics drawn against the varied value: total cost first, then the delays. */
 export const SWEEP_METRICS: MetricDisplay[] = ['costTotal', 'delayedPatientsPerDay', 'delayedBedDays', 'acuteOccupancyRate'].map(
@@ -48,12 +48,7 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
       if (!s) return [];
       return [{ scenario: p.scenario, x: p.values[first.path], series: seriesOf(p.values), mean: toDisplay(s.mean, m.unit), ciLow: toDisplay(s.ciLow, m.unit), ciHigh: toDisplay(s.ciHigh, m.unit), cheapest: p.scenario === cheapest }];
     });
-    const tooltip = [
-      { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
-      { field: 'mean', type: 'quantitative' as const, title: m.label, format: ',.4~r' },
-      { field: 'ciLow', type: 'quantitative' as const, title: '95% CI from', format: ',.4~r' },
-      { field: 'ciHigh', type: 'quantitative' as const, title: '95% CI to', format: ',.4~r' },
-    ];
+    const tooltip = intervalTooltip([], m.label, ',.4~r');
     const y = { field: 'mean', type: 'quantitative' as const, title: m.label, scale: { zero: false } };
     const layer: object[] = [
       { mark: { type: numeric ? 'area' : 'bar', opacity: 0.18, ...(numeric ? {} : { width: 6 }) }, encoding: { x, y: { ...y, field: 'ciLow' }, y2: { field: 'ciHigh' }, color: colour } },

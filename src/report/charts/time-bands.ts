@@ -6,7 +6,7 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { BASE_CONFIG, CHART_WIDTH, scenarioColour, timeX } from './common.js';
+import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, scenarioColour, timeX } from './common.js';
 
 /** One point of a panel: a scenario's mean over a period, its interval, and the capacity. */
 export interface BandRow {
@@ -29,13 +29,7 @@ export interface BandRow {
 export function timeBandSpec(rows: BandRow[], panels: string[], scenarios: string[], baseline: string, yTitle: string): TopLevelSpec {
   const colour = scenarioColour(scenarios, baseline);
   const x = timeX('Week starting');
-  const tooltip = [
-    { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
-    { field: 'date', type: 'nominal' as const, title: 'Week starting' },
-    { field: 'mean', type: 'quantitative' as const, title: 'Mean', format: ',.1f' },
-    { field: 'ciLow', type: 'quantitative' as const, title: '95% CI from', format: ',.1f' },
-    { field: 'ciHigh', type: 'quantitative' as const, title: '95% CI to', format: ',.1f' },
-  ];
+  const tooltip = intervalTooltip([['date', 'Week starting']], 'Mean', ',.1f');
   const layers: NonNullable<Extract<TopLevelSpec, { spec: unknown }>['spec']>[] = [
     {
       transform: [{ filter: 'datum.scenario === band' }],

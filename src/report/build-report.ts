@@ -57,7 +57,7 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
     kind: 'html',
     id: 'headline',
     title: 'Headline results',
-    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold green where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${headlineTables(r)}`,
+    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${headlineTables(r)}`,
   };
   const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(results, libraries) };
   const description = (r.manifest.experiment as { description?: unknown } | undefined)?.description;

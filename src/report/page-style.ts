@@ -7,7 +7,7 @@
 
 /** The CSS of the page (inline: the CSP allows inline styles and nothing from elsewhere). */
 export const PAGE_STYLE = `
-:root { --ink: #1d1d1f; --muted: #5b5b60; --rule: #d9d9de; --accent: #005eb8; --clear: #0b6b2f; }
+:root { --ink: #1d1d1f; --muted: #5b5b60; --rule: #d9d9de; --accent: #005eb8; }
 * { box-sizing: border-box; }
 body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); margin: 0 auto; padding: 24px 28px 64px; max-width: 1040px; line-height: 1.45; font-size: 15px; }
 h1 { font-size: 26px; margin: 0 0 4px; }
@@ -34,7 +34,7 @@ table.headline tr.baseline { background: #f5f6f8; }
 .value { display: block; font-weight: bold; font-size: 14px; }
 .ci { display: block; color: var(--muted); font-size: 12px; }
 .diff { display: block; font-size: 12px; color: var(--muted); }
-.diff.clear { color: var(--clear); font-weight: bold; }
+.diff.clear { color: var(--ink); font-weight: bold; }
 .diff.base { font-style: italic; }
 .scenario-name { display: block; font-weight: bold; overflow-wrap: anywhere; }
 .description { display: block; font-weight: normal; color: var(--muted); font-size: 12px; max-width: 26em; }

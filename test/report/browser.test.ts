@@ -2,7 +2,8 @@
  * The report in a real browser: Debian's Chromium, driven by playwright-core, opens a report
  * made by `careflow run --report` from file://, with a hostile scenario name; every chart is
  * drawn by vega-embed, with zero console errors, zero network requests and no dialog; the
- * hostile name shows as text; with scripts off, the static SVGs are there. A screenshot is
+ * hostile name shows as text; a sweep's report draws too; with scripts off, the static SVGs
+ * are there. A screenshot is
  * kept in results/report-screenshot.png.
  *
  * Needs /usr/bin/chromium (.ci/run installs it). Without it this test fails, unless
@@ -36,6 +37,7 @@ interface Visit {
 let context: BrowserContext | undefined;
 let userDataDir = '';
 let report = '';
+let sweepReport = '';
 
 async function open(file: string, javaScriptEnabled = true): Promise<Visit> {
   const url = pathToFileURL(file).href;
@@ -70,6 +72,10 @@ describe.skipIf(SKIP)('the report in Chromium', () => {
     const made = careflow(['report', hostile]);
     expect(made.status, made.stderr).toBe(0);
     report = join(hostile, 'report.html');
+    const sweep = join(tempDir('browser-sweep'), 'results');
+    const swept = careflow(['sweep', fixture('small.yaml'), '-v', 'settings.acute.capacity=110,125,140', '-r', '3', '-w', '1', '-q', '--out', sweep, '--report']);
+    expect(swept.status, swept.stderr).toBe(0);
+    sweepReport = join(sweep, 'report.html');
     userDataDir = mkdtempSync(join(tmpdir(), 'careflow-chromium-'));
     // A persistent context is how playwright takes a fresh --user-data-dir of our own.
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS });
@@ -112,6 +118,16 @@ describe.skipIf(SKIP)('the report in Chromium', () => {
     await visit.page.waitForFunction(ALL_CHARTS_SETTLED);
     expect(visit.dialogs).toEqual([]);
     expect(visit.consoleErrors).toEqual([]);
+  });
+
+  it("draws a sweep's capacity-planning curve and every other chart", async () => {
+    const visit = await open(sweepReport);
+    await visit.page.waitForFunction(ALL_CHARTS_SETTLED, null, { timeout: 60_000 });
+    const rendered = await visit.page.$$eval('[data-chart]', (els) => els.map((e) => `${e.getAttribute('data-chart')}=${e.getAttribute('data-rendered')}`));
+    expect(rendered[0]).toBe('sweep=true');
+    expect(rendered.every((r) => r.endsWith('=true'))).toBe(true);
+    expect(visit.consoleErrors).toEqual([]);
+    expect(visit.requests).toEqual([]);
   });
 
   it('with scripts off, shows the static SVG of every chart', async () => {

@@ -21,7 +21,7 @@ export function delaysOverTimeChart(r: ResultsFolder): ChartSection {
     id: 'delays-over-time',
     title: 'Delayed patients over time, and what they wait for',
     caption:
-      'Top: medically optimised patients still in an acute bed at midnight (the NHS count). Below: everyone waiting for a place in each service (from hospital, from another service or from the community), which is the "awaiting <service>" reason of a delay. Weekly means over the results window; shaded: the 95% confidence band of the scenario chosen under the chart (the baseline when printed).',
+      'Top: medically optimised patients still in an acute bed at midnight (the NHS count). Below: everyone waiting for a place in each service (from hospital, from another service or from the community), which is the "awaiting <service>" reason of a delay. Weekly means over the results window; shaded: the 95% confidence band over replications of one scenario, chosen in the list under the chart (at first the baseline, which the static picture always shows).',
     note: 'daily.csv records delays per setting, not per reason: the delays for the discharge process and for referral and assessment are inside the acute total. Their split over the whole window is in the bed-days chart below.',
   };
   if (!r.daily) return { ...section, spec: null, note: NO_DAILY_NOTE };

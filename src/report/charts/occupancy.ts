@@ -23,7 +23,7 @@ export function occupancyChart(r: ResultsFolder): ChartSection {
   const section = {
     id: 'occupancy',
     title: 'Occupancy over time',
-    caption: `Places occupied at midnight in each setting, as weekly means over the results window (after the ${r.summary.warmupDays}-day warm-up), shaded: the 95% confidence band over replications of the scenario chosen under the chart (the baseline when printed). Dashed lines: capacity. For a home-based setting counted in visits, both are visits per day.`,
+    caption: `Places occupied at midnight in each setting, as weekly means over the results window (after the ${r.summary.warmupDays}-day warm-up), shaded: the 95% confidence band over replications of one scenario, chosen in the list under the chart (at first the baseline, which the static picture always shows). Dashed lines: capacity. For a home-based setting counted in visits, both are visits per day.`,
   };
   if (!r.daily) return { ...section, spec: null, note: NO_DAILY_NOTE };
   const startDate = baseModel(r).startDate ?? '2000-01-01';

@@ -9,6 +9,7 @@ import { hideBin } from 'yargs/helpers';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
 import { registerList } from './commands/list.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nSimulate people moving between acute hospital, intermediate care and social care.')
     .version(careflowVersion())
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, compare, validate, list, explain')
+    .demandCommand(1, 'name a command: run, sweep, compare, report, validate, list, explain')
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   parser = registerList(parser);
   parser = registerCompare(parser);
   parser = registerSweep(parser);
+  parser = registerReport(parser);
   parser = registerExplain(parser);
   try {
     await parser.parseAsync();

@@ -97,6 +97,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     experiment: experiment.config,
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), model: s.model })),
+    ...(experiment.sweep ? { sweep: experiment.sweep } : {}),
   };
   const traces = options.trace
     ? experiment.scenarios.map((sc, s) => ({ from: traceFile(options.out, s), name: `trace-${sc.name.replace(/[^A-Za-z0-9_.=-]+/g, '_')}.csv` }))

@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { DAILY_COLUMNS } from '../model/observations.js';
 import type { RunOutputs } from './runner.js';
 import type { LoadedExperiment } from './scenario.js';
+import type { SweepDescription } from './sweep.js';
 import { metricNames, type ExperimentSummary } from './summary.js';
 
 /** What manifest.json records about a run. */
@@ -29,6 +30,8 @@ export interface Manifest {
   experiment: unknown;
   model: unknown;
   scenarios: { name: string; hash: string; model: unknown }[];
+  /** For a sweep: the varied paths and each grid scenario's values (absent for a plain run). */
+  sweep?: SweepDescription;
 }
 
 /** Writes every results file into `dir` atomically; `dir` must not exist yet. */

@@ -10,6 +10,7 @@ import { ConfigError, lineOfPath, readConfigFile, readableIssueMessage } from '.
 import { loadModel } from '../model/load-model.js';
 import { isKnownMetric } from '../model/metric-descriptions.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
+import type { SweepDescription } from './sweep.js';
 import { experimentSchema, type ExperimentConfig, type ScenarioConfig } from './schema.js';
 
 /** An experiment file, its model, and every scenario resolved into a model. */
@@ -24,6 +25,8 @@ export interface LoadedExperiment {
   model: ModelConfig;
   /** Each scenario with its resolved model, in file order. */
   scenarios: ResolvedScenario[];
+  /** Set when the experiment is a sweep: what was varied, and each point's values. */
+  sweep?: SweepDescription;
 }
 
 /** A scenario and the model it runs. */

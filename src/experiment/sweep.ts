@@ -15,6 +15,16 @@ export interface Variation {
   values: unknown[];
 }
 
+/** What a sweep varied, recorded in manifest.json so that a report can draw each point against its values. */
+export interface SweepDescription {
+  /** The scenario that was varied; it is kept, unvaried, as the baseline. */
+  base: string;
+  /** The varied model paths and their values, in the order given. */
+  variations: Variation[];
+  /** Each grid scenario and the value of every varied path in it. */
+  points: { scenario: string; values: Record<string, unknown> }[];
+}
+
 /** Parses `path=v1,v2,...` (numbers, true/false, or text). */
 export function parseVariation(text: string, flag = '--vary'): Variation {
   const eq = text.indexOf('=');
@@ -56,10 +66,12 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
     }
   }
   const scenarios: ResolvedScenario[] = [experiment.scenarios[baseIndex]];
+  const points: SweepDescription['points'] = [];
   for (const combo of grid(variations)) {
     const name = Object.entries(combo)
       .map(([path, value]) => `${path}=${String(value)}`)
       .join(' ');
+    points.push({ scenario: name, values: combo });
     const overrides = { ...baseScenario.overrides, ...combo };
     try {
       scenarios.push(resolveScenario(experiment.file, experiment.model, { ...baseScenario, name, description: `${baseName} with ${name}`, overrides }, baseIndex));
@@ -72,6 +84,7 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
   return {
     ...experiment,
     scenarios,
+    sweep: { base: baseName, variations, points },
     config: { ...experiment.config, name: `${experiment.config.name}-sweep`, baseline: baseName, scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides, policies: s.policies })) },
   };
 }

@@ -12,6 +12,7 @@ import { withSettings } from '../../experiment/sweep.js';
 import { mser5 } from '../../experiment/statistics.js';
 import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
+import { reportCommand } from './report.js';
 import { renderTable } from '../table.js';
 
 /** Options of `run` after parsing. */
@@ -27,6 +28,7 @@ export interface RunArgs {
   resume: boolean;
   trace: boolean;
   set?: string[];
+  report: boolean;
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -41,7 +43,8 @@ export function runOptions<T>(y: Argv<T>) {
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
     .option('set', { type: 'string', array: true, describe: 'change a model value for every scenario, path=value (e.g. settings.acute.capacity=900)' })
     .option('trace', { type: 'boolean', default: false, describe: 'also write trace-<scenario>.csv: every move of every person in replication 1' })
-    .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' });
+    .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' })
+    .option('report', { type: 'boolean', default: false, describe: 'also write report.html (charts, offline) into the results folder' });
 }
 
 /** Checks numeric flags and applies --seed and --scenario to a loaded experiment. */
@@ -112,6 +115,14 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       printWarmupHint(experiment, result.run.outputs[baseline].map((o) => o.daily));
     }
     if (!args.json) process.stdout.write(`results: ${result.dir}\n`);
+    // With --json, stdout holds the summary only, so the report's path goes to stderr.
+    if (args.report) {
+      try {
+        await reportCommand(result.dir, undefined, args.json ? process.stderr : process.stdout);
+      } catch (err) {
+        throw new Error(`the results are written to ${result.dir}, but report.html could not be made: ${(err as Error).message}`);
+      }
+    }
     return EXIT_OK;
   } finally {
     progress.stop();

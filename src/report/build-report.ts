@@ -1,0 +1,88 @@
+/**
+ * A results folder to report.html: reads the folder, builds every chart's spec and static
+ * SVG, assembles the page, and writes it atomically. Runs no simulation.
+ *
+ * @module
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { assumptionsHtml } from './assumptions.js';
+import { bedDaysChart } from './charts/bed-days.js';
+import type { ChartSection } from './charts/common.js';
+import { costsChart } from './charts/costs.js';
+import { delayLengthChart } from './charts/delay-length.js';
+import { delaysOverTimeChart } from './charts/delays-over-time.js';
+import { forestChart } from './charts/forest.js';
+import { occupancyChart } from './charts/occupancy.js';
+import { sweepChart } from './charts/sweep.js';
+import { warmupChart } from './charts/warmup.js';
+import { escapeHtml } from './escape.js';
+import { headlineTables } from './headline-table.js';
+import { renderPage, type PageSection } from './html.js';
+import { inlineLibraries } from './inline-libraries.js';
+import { loadResults, type ResultsFolder } from './load-results.js';
+import { renderSvg } from './render-svg.js';
+import { sweepPaths, withShortSweepNames } from './sweep-names.js';
+
+/** The name of the report file in a results folder. */
+export const REPORT_FILE = 'report.html';
+
+/** Every chart of a results folder, in page order (the sweep curve only for a sweep). */
+export function reportCharts(r: ResultsFolder): ChartSection[] {
+  const sweep = sweepChart(r);
+  return [
+    ...(sweep ? [sweep] : []),
+    forestChart(r),
+    occupancyChart(r),
+    delaysOverTimeChart(r),
+    bedDaysChart(r),
+    delayLengthChart(r),
+    costsChart(r),
+    warmupChart(r),
+  ];
+}
+
+/** The report page of a loaded results folder. `now` is the time printed as made. */
+export async function buildReport(results: ResultsFolder, now = new Date()): Promise<string> {
+  const libraries = inlineLibraries();
+  // Charts and the headline name a sweep's points by their values; the assumptions keep the full names.
+  const r = withShortSweepNames(results);
+  const charts: PageSection[] = [];
+  for (const chart of reportCharts(r)) charts.push({ kind: 'chart', chart, svg: chart.spec ? await renderSvg(chart.spec) : null });
+  const s = r.summary;
+  const paths = sweepPaths(r);
+  const sweepNote = paths ? ` The sweep's scenarios are named by their values of ${escapeHtml(paths)}.` : '';
+  const window = s.horizonDays - s.warmupDays;
+  const headline: PageSection = {
+    kind: 'html',
+    id: 'headline',
+    title: 'Headline results',
+    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${headlineTables(r)}`,
+  };
+  const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(results, libraries) };
+  const description = (r.manifest.experiment as { description?: unknown } | undefined)?.description;
+  return renderPage({
+    title: `careflow report: ${s.experiment}`,
+    lede: typeof description === 'string' && description !== '' ? description : `Results of the experiment ${s.experiment}.`,
+    meta: `Model ${s.model} · ${s.scenarios.length} scenarios against ${s.baseline} · ${s.replications} replications · seed ${s.seed} · ${s.horizonDays} days with ${s.warmupDays} days of warm-up · run finished ${String(r.manifest.finishedAt ?? 'unknown')} · report made ${now.toISOString()}`,
+    sections: [headline, ...charts, assumptions],
+    libraries,
+  });
+}
+
+/**
+ * Writes the report of results folder `dir` to `out` (default `<dir>/report.html`) through a
+ * temporary file renamed into place, so a reader never sees half a report. Returns the path.
+ */
+export async function writeReport(dir: string, out = join(dir, REPORT_FILE)): Promise<string> {
+  const html = await buildReport(loadResults(dir));
+  const temp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  try {
+    writeFileSync(temp, html);
+    renameSync(temp, out);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * The metrics the report puts in front of a reader, with their labels and units, and how
+ * their values are written: the same wording in the table, the forest plot and the sweep.
+ *
+ * @module
+ */
+
+/** How a metric's values are shown. */
+export type Unit = 'count' | 'share' | 'money' | 'days';
+
+/** A metric as the report shows it. */
+export interface MetricDisplay {
+  metric: string;
+  /** Label, with the unit as the reader sees it (after {@link toDisplay}). */
+  label: string;
+  unit: Unit;
+}
+
+/** The headline metrics (issue: delays, bed days, occupancy, admission waits, costs by payer). */
+export const HEADLINE_METRICS: MetricDisplay[] = [
+  { metric: 'delayedPatientsPerDay', label: 'Delayed patients per day', unit: 'count' },
+  { metric: 'delayedBedDays', label: 'Delayed bed days', unit: 'count' },
+  { metric: 'acuteOccupancyRate', label: 'Acute occupancy (%)', unit: 'share' },
+  { metric: 'meanAdmissionWaitDays', label: 'Mean admission wait (days)', unit: 'days' },
+  { metric: 'costTotal', label: 'Total cost (£m)', unit: 'money' },
+  { metric: 'costByPayer.nhs', label: 'Paid by the NHS (£m)', unit: 'money' },
+  { metric: 'costByPayer.council', label: 'Paid by the council (£m)', unit: 'money' },
+  { metric: 'costByPayer.selfFunder', label: 'Paid by self-funders (£m)', unit: 'money' },
+];
+
+/** The metrics of the forest plot: the headline ones and the fit-to-discharge wait. */
+export const FOREST_METRICS: MetricDisplay[] = [
+  ...HEADLINE_METRICS.slice(0, 4),
+  { metric: 'meanFitToDischargeDays', label: 'Mean fit-to-discharge wait (days)', unit: 'days' },
+  ...HEADLINE_METRICS.slice(4),
+];
+
+/** A value in the unit of its label: shares as percentages, money in millions of pounds. */
+export function toDisplay(value: number, unit: Unit): number {
+  if (unit === 'share') return value * 100;
+  if (unit === 'money') return value / 1e6;
+  return value;
+}
+
+/** A display value as text with about three significant figures, thousands separated. */
+export function formatDisplay(value: number, signed = false): string {
+  if (!Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  const text = value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return signed && value > 0 ? `+${text}` : text.replace('-', '−');
+}
+
+/** A camelCase name as words: `intermediateCareBeds` → `intermediate care beds`. */
+export function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** What a delay reason means, in words (`awaitingCareHome` → `awaiting care home`). */
+export function reasonLabel(reason: string): string {
+  if (reason === 'dischargeProcess') return 'discharge process (P0)';
+  if (reason === 'assessment') return 'referral and assessment';
+  return words(reason);
+}
+
+/** Discharge pathways as the NHS hospital discharge guidance names them. */
+export const PATHWAY_LABELS: Record<string, string> = {
+  P0: 'P0 home, no new support',
+  P1: 'P1 home with support',
+  P2: 'P2 bedded intermediate care',
+  P3: 'P3 care home',
+};
+
+/** The members of a metric family present in a summary, e.g. `costByPayer` → nhs, council, ... */
+export function familyMembers(metrics: Record<string, unknown>, family: string): string[] {
+  return Object.keys(metrics)
+    .filter((m) => m.startsWith(`${family}.`))
+    .map((m) => m.slice(family.length + 1));
+}

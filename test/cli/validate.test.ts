@@ -40,6 +40,10 @@ describe('careflow validate', () => {
     ['bad-unknown-path.yaml', 'settings.acute.capacty', 'scenarios.1.overrides.settings.acute.capacty: unknown model path'],
     ['bad-negative-capacity.yaml', 'overrides:', 'scenarios.1.overrides: scenario "negative" makes the model invalid'],
     ['bad-precision-metric.yaml', 'delayedPatientPerDay', 'precision.metrics.1: unknown metric "delayedPatientPerDay"'],
+    ['bad-unknown-policy.yaml', 'policy: dischargeToAssess', 'scenarios.1.policies.0.policy: unknown policy "dischargeToAssess"'],
+    ['bad-policy-parameter.yaml', 'referalReduction', 'scenarios.1.policies.0.parameters.referalReduction: unknown parameter "referalReduction"'],
+    ['bad-policy-value.yaml', 'assessmentReduction', 'scenarios.1.policies.0.parameters.assessmentReduction: must be <= 1, got 1.5'],
+    ['bad-policy-setting.yaml', 'reablment', 'scenarios.1.policies.0.parameters.setting: unknown setting "reablment"'],
     // an experiment with its "model" field misspelt is still reported as an experiment
     ['bad-model-field.yaml', 'modle', 'modle: unknown key "modle"; allowed keys: name, description, model,'],
   ];

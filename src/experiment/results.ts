@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DAILY_COLUMNS } from '../model/observations.js';
+import { settingNamesWithPolicies } from '../model/policies/apply.js';
 import type { RunOutputs } from './runner.js';
 import type { LoadedExperiment } from './scenario.js';
 import type { SweepDescription } from './sweep.js';
@@ -91,11 +92,12 @@ function replicationsCsv(experiment: LoadedExperiment, run: RunOutputs): string 
 }
 
 function dailyCsv(experiment: LoadedExperiment, run: RunOutputs): string {
-  const settings = Object.keys(experiment.model.settings);
   const columns = DAILY_COLUMNS.length;
   const parts = [csvLine(['scenario', 'replication', 'day', 'setting', ...DAILY_COLUMNS])];
   run.outputs.forEach((outputs, s) => {
     const name = experiment.scenarios[s].name;
+    // A scenario's policies may add settings (an interim D2A service, say): its own list.
+    const settings = settingNamesWithPolicies(experiment.scenarios[s].model);
     const withDaily = outputs.filter((o) => o.daily !== null);
     if (withDaily.length === 0) return;
     const days = (withDaily[0].daily as Float64Array).length / (settings.length * columns);

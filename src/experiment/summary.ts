@@ -28,9 +28,14 @@ export interface ExperimentSummary {
   scenarios: ScenarioSummary[];
 }
 
-/** Metric names in a stable order (the first replication's order). */
+/**
+ * Metric names in a stable order: the first scenario's, then any that only later scenarios
+ * report (the settings and running costs their policies add).
+ */
 export function metricNames(run: RunOutputs): string[] {
-  return Object.keys(run.outputs[0]?.[0]?.metrics ?? {});
+  const names = new Set<string>();
+  for (const outputs of run.outputs) for (const o of outputs) for (const name of Object.keys(o.metrics)) names.add(name);
+  return [...names];
 }
 
 /** Summarises the runs of an experiment. */

@@ -34,9 +34,9 @@ export const DELAY_LENGTH_BANDS: readonly { name: string; from: number; to: numb
   { name: 'days21plus', from: 21, to: Infinity },
 ];
 /** Columns of the daily series, per setting. */
-export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue'] as const;
+export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue', 'capacity'] as const;
 
-/** Daily series of one replication: value[(day * settings + s) * 3 + column]. */
+/** Daily series of one replication: value[(day * settings + s) * DAILY_COLUMNS.length + column]. */
 export interface DailySeries {
   days: number;
   settings: string[];
@@ -225,6 +225,8 @@ export class Observations {
         this.daily.values[base] = r.inUse;
         this.daily.values[base + 1] = s === this.model.acute ? this.acuteDelayed.value : this.blockedIn[s].value;
         this.daily.values[base + 2] = r.waiting;
+        // Before any change due at this instant: the capacity of the day just ended.
+        this.daily.values[base + 3] = r.capacity;
       }
     }
     // The NHS count at midnight, and the capacity, belong to the day that ends now: the window's

@@ -60,7 +60,7 @@ describe('executeExperiment', () => {
     expect(replicationsCsv[0]).toBe('scenario,replication,metric,value');
     expect(replicationsCsv).toHaveLength(1 + 2 * 4 * metrics.length);
     const dailyCsv = read(out, 'daily.csv').trimEnd().split('\n');
-    expect(dailyCsv[0]).toBe('scenario,replication,day,setting,occupancy,delayed,queue');
+    expect(dailyCsv[0]).toBe('scenario,replication,day,setting,occupancy,delayed,queue,capacity');
     expect(dailyCsv).toHaveLength(1 + 2 * (4 + 1) * 200 * 4); // scenarios x (replications + mean) x days x settings
 
     const manifest = JSON.parse(read(out, 'manifest.json'));

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DAILY_COLUMNS } from '../../src/model/observations.js';
 import { csvField, writeResults, type Manifest } from '../../src/experiment/results.js';
 import { runExperiment, type RunOutputs } from '../../src/experiment/runner.js';
 import type { LoadedExperiment } from '../../src/experiment/scenario.js';
@@ -73,7 +74,7 @@ describe('writeResults', () => {
 
   it('writes daily.csv with each replication and their mean, rounded to 6 decimals', () => {
     const [header, ...body] = rows('daily.csv');
-    expect(header).toEqual(['scenario', 'replication', 'day', 'setting', 'occupancy', 'delayed', 'queue']);
+    expect(header).toEqual(['scenario', 'replication', 'day', 'setting', 'occupancy', 'delayed', 'queue', 'capacity']);
     const settings = Object.keys(experiment.model.settings);
     expect(new Set(body.map((r) => r[3]))).toEqual(new Set(settings));
     expect(new Set(body.map((r) => r[1]))).toEqual(new Set(['1', '2', '3', 'mean']));
@@ -81,11 +82,13 @@ describe('writeResults', () => {
     const pick = (rep: string): number[] => body.find((r) => r[0] === 'base' && r[1] === rep && r[2] === '120' && r[3] === 'acute')!.slice(4).map(Number);
     const reps = ['1', '2', '3'].map(pick);
     const mean = pick('mean');
-    for (let c = 0; c < 3; c++) expect(mean[c]).toBeCloseTo((reps[0][c] + reps[1][c] + reps[2][c]) / 3, 5);
+    for (let c = 0; c < DAILY_COLUMNS.length; c++) expect(mean[c]).toBeCloseTo((reps[0][c] + reps[1][c] + reps[2][c]) / 3, 5);
     // and the replication rows are the runs' own daily series
     const acute = settings.indexOf('acute');
     const own = run.outputs[0][1].daily!;
-    expect(pick('2')).toEqual([0, 1, 2].map((c) => Math.round(own[(120 * settings.length + acute) * 3 + c] * 1e6) / 1e6));
+    expect(pick('2')).toEqual(DAILY_COLUMNS.map((_, c) => Math.round(own[(120 * settings.length + acute) * DAILY_COLUMNS.length + c] * 1e6) / 1e6));
+    // the capacity column is the model's (constant) capacity
+    expect(pick('2')[3]).toBe(experiment.model.settings.acute.capacity);
   });
 
   it('refuses to replace a folder that is already there, leaving it and no temp folder', () => {

@@ -3,6 +3,7 @@
  * progress and checkpoint callbacks, stopping, reuse of finished replications, and the
  * precision target.
  */
+import { DAILY_COLUMNS } from '../../src/model/observations.js';
 import { describe, expect, it } from 'vitest';
 import { runExperiment, type RunOutputs } from '../../src/experiment/runner.js';
 import { loadExperiment } from '../../src/experiment/scenario.js';
@@ -30,7 +31,7 @@ describe('runExperiment', () => {
     ]);
     expect(plain(two)).toEqual(plain(one));
     // daily series: one row per day of the whole run and setting, three columns
-    expect(one.outputs[0][0].daily?.length).toBe(200 * 4 * 3);
+    expect(one.outputs[0][0].daily?.length).toBe(200 * 4 * DAILY_COLUMNS.length);
   });
 
   it('takes the replication count from the options over the file', async () => {

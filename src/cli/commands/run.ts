@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
-import { loadExperiment, type LoadedExperiment } from '../../experiment/scenario.js';
+import { loadExperiment, type LoadedExperiment, type ResolvedScenario } from '../../experiment/scenario.js';
 import { withSettings } from '../../experiment/sweep.js';
-import { mser5 } from '../../experiment/statistics.js';
+import { suggestedWarmup } from '../../experiment/warmup.js';
 import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { reportCommand } from './report.js';
@@ -112,7 +112,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     else if (!args.quiet) {
       process.stdout.write(`\n${renderTable(result.summary)}`);
       const baseline = Math.max(0, experiment.scenarios.findIndex((s) => s.name === result.summary?.baseline));
-      printWarmupHint(experiment, result.run.outputs[baseline].map((o) => o.daily));
+      printWarmupHint(experiment, experiment.scenarios[baseline], result.run.outputs[baseline].map((o) => o.daily));
     }
     if (!args.json) process.stdout.write(`results: ${result.dir}\n`);
     // With --json, stdout holds the summary only, so the report's path goes to stderr.
@@ -147,15 +147,10 @@ function freeResultsDir(experiment: string): string {
   return dir;
 }
 
-/** Suggests a warm-up from the baseline's mean daily acute occupancy (MSER-5). */
-function printWarmupHint(experiment: LoadedExperiment, daily: (Float64Array | null)[]): void {
-  const series = daily.filter((d): d is Float64Array => d !== null);
-  if (series.length === 0) return;
-  const settings = Object.keys(experiment.model.settings);
-  const acute = settings.findIndex((s) => experiment.model.settings[s].kind === 'acute');
-  const days = series[0].length / (settings.length * 3);
-  const mean = Array.from({ length: days }, (_, d) => series.reduce((sum, v) => sum + v[(d * settings.length + acute) * 3], 0) / series.length);
-  const suggested = mser5(mean);
+/** Prints the warm-up MSER-5 suggests from the baseline's mean daily acute occupancy. */
+function printWarmupHint(experiment: LoadedExperiment, scenario: ResolvedScenario, daily: (Float64Array | null)[]): void {
+  const suggested = suggestedWarmup(scenario, daily);
+  if (suggested === null) return;
   process.stdout.write(`warm-up: MSER-5 suggests ${suggested} days from mean acute occupancy; this run used ${experiment.config.warmupDays}\n`);
 }
 

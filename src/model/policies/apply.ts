@@ -68,3 +68,8 @@ function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyI
 
 /** Days in a year, for costs given per year. */
 export const DAYS_PER_YEAR = 365.25;
+
+/** The model's setting names once its policies have added theirs, in output order. */
+export function settingNamesWithPolicies(config: ModelConfig): string[] {
+  return Object.keys(applyPolicies(config).config.settings);
+}

@@ -23,10 +23,12 @@ export function occupancyChart(r: ResultsFolder): ChartSection {
   const section = {
     id: 'occupancy',
     title: 'Occupancy over time',
-    caption: `Places occupied at midnight in each setting, as weekly means over the results window (after the ${r.summary.warmupDays}-day warm-up), shaded: the 95% confidence band over replications of one scenario, chosen in the list under the chart (at first the baseline, which the static picture always shows). Dashed lines: capacity. For a home-based setting counted in visits, both are visits per day.`,
+    caption: `Places occupied at midnight in each setting, as weekly means over the results window (after the ${r.summary.warmupDays}-day warm-up), shaded: the 95% confidence band over replications of one scenario, chosen in the list under the chart (at first the baseline, which the static picture always shows). Dashed lines: capacity as run (weekly mean over replications: policies and capacity schedules change it). For a home-based setting counted in visits, both are visits per day.`,
   };
   if (!r.daily) return { ...section, spec: null, note: NO_DAILY_NOTE };
   const startDate = baseModel(r).startDate ?? '2000-01-01';
+  // Capacity as run (policies and controllers change it), weekly means like the occupancy.
+  const capacity = new Map(periodIntervals(r.daily, 'capacity', r.summary.warmupDays, PERIOD_DAYS).map((p) => [`${p.scenario}\u0000${p.setting}\u0000${p.day}`, p.mean]));
   const rows: BandRow[] = periodIntervals(r.daily, 'occupancy', r.summary.warmupDays, PERIOD_DAYS).map((p) => ({
     panel: words(p.setting),
     scenario: p.scenario,
@@ -34,7 +36,7 @@ export function occupancyChart(r: ResultsFolder): ChartSection {
     mean: p.mean,
     ciLow: p.ciLow,
     ciHigh: p.ciHigh,
-    capacity: capacityOn(scenarioModel(r, p.scenario).settings?.[p.setting]?.capacity, p.day, startDate),
+    capacity: capacity.get(`${p.scenario}\u0000${p.setting}\u0000${p.day}`) ?? capacityOn(scenarioModel(r, p.scenario).settings?.[p.setting]?.capacity, p.day, startDate),
   }));
   return { ...section, spec: timeBandSpec(rows, r.daily.settings.map(words), scenarioNames(r), r.summary.baseline, 'Places occupied') };
 }

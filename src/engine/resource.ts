@@ -53,6 +53,8 @@ export class Resource implements Releasable {
   readonly occupancy: TimeWeighted;
   /** Time-weighted number of entities waiting. */
   readonly queueLength: TimeWeighted;
+  /** Time-weighted capacity (what a service paid for its places, whether used or not, costs). */
+  readonly capacityLevel: TimeWeighted;
   /** Waits from request to grant, one per granted request (immediate grants count as 0). */
   readonly waits: Tally;
   /** Times from grant to release, one per release. */
@@ -76,6 +78,7 @@ export class Resource implements Releasable {
     this.line = new WaitingLine(options.discipline ?? 'fifo');
     this.occupancy = new TimeWeighted({ trackLevels: options.trackLevels ?? false, start: sim.now });
     this.queueLength = new TimeWeighted({ start: sim.now });
+    this.capacityLevel = new TimeWeighted({ start: sim.now, initial: this.places });
     this.waits = new Tally({ keepValues: options.keepValues ?? false });
     this.holdingTimes = new Tally({ keepValues: options.keepValues ?? false });
   }
@@ -157,6 +160,7 @@ export class Resource implements Releasable {
    */
   setCapacity(capacity: number): void {
     this.places = checkCapacity(this.name, capacity);
+    this.capacityLevel.update(this.sim.now, this.places);
     this.serveWaiting();
   }
 
@@ -179,6 +183,7 @@ export class Resource implements Releasable {
     const now = this.sim.now;
     this.occupancy.reset(now);
     this.queueLength.reset(now);
+    this.capacityLevel.reset(now);
     this.waits.reset();
     this.holdingTimes.reset();
     this.requests = 0;

@@ -43,6 +43,8 @@ export interface CompiledSetting {
   careHome: boolean;
   lengthOfStay: Distribution | null;
   costPerDay: number;
+  /** Whether costPerDay is paid per occupied place-day or per place-day of capacity. */
+  costBasis: 'occupied' | 'capacity';
   /** Shares of cost by payer, in PAYERS order. */
   payerShares: Float64Array;
   routes: RouteTable | null;
@@ -147,6 +149,7 @@ function compileSetting(name: string, index: number, s: SettingConfig, calendar:
     careHome: s.careHome,
     lengthOfStay: s.lengthOfStay ? createDistribution(s.lengthOfStay as DistributionSpec) : null,
     costPerDay: s.costPerDay,
+    costBasis: s.costBasis,
     payerShares: payerShares(s.payers),
     routes: s.next
       ? {

@@ -301,6 +301,7 @@ export class Observations {
       const bedDays = r.occupancy.integral(now);
       const delayed = i === this.model.acute ? this.acuteDelayed.integral(now) : this.blockedIn[i].integral(now);
       m[`occupancy.${s.name}`] = r.occupancy.mean(now);
+      m[`capacity.${s.name}`] = this.meanCapacity(i);
       m[`occupancyRate.${s.name}`] = r.occupancy.mean(now) / this.meanCapacity(i);
       m[`bedDays.${s.name}`] = bedDays;
       m[`neededBedDays.${s.name}`] = bedDays - delayed;

@@ -56,7 +56,7 @@ export class PolicyCosts {
   startPool(now: number): void {
     if (this.pool === null) return;
     // Started in the warm-up, this is forgotten at the window's start (see startWindow).
-    this.pool.startIntegral = Float64Array.from(this.resources, (r) => r.occupancy.integral(now));
+    this.pool.startIntegral = Float64Array.from(this.resources, (_, s) => this.paidPlaceDays(s, now));
   }
 
   /**
@@ -69,9 +69,9 @@ export class PolicyCosts {
     const shares = new Float64Array(PAYERS.length);
     for (let s = 0; s < this.daily.length; s++) {
       if (!this.daily[s]) continue;
-      const occupied = this.resources[s].occupancy.integral(now);
-      const cost = (occupied - this.lastIntegral[s]) * this.model.settings[s].costPerDay;
-      this.lastIntegral[s] = occupied;
+      const paid = this.paidPlaceDays(s, now);
+      const cost = (paid - this.lastIntegral[s]) * this.model.settings[s].costPerDay;
+      this.lastIntegral[s] = paid;
       this.sharesAt(s, mid, shares);
       const pooled = this.pool !== null && this.pool.member[s] && this.pool.startIntegral !== null && mid >= this.pool.start;
       const publicShare = shares[0] + shares[1];
@@ -93,14 +93,14 @@ export class PolicyCosts {
       return;
     }
     const setting = this.model.settings[s];
-    const occupied = this.resources[s].occupancy.integral(now);
-    const cost = occupied * setting.costPerDay;
+    const paid = this.paidPlaceDays(s, now);
+    const cost = paid * setting.costPerDay;
     for (let k = 0; k < PAYERS.length; k++) out[k] = cost * setting.payerShares[k];
     moved.fill(0);
     const pool = this.pool;
     if (pool === null || !pool.member[s] || pool.startIntegral === null) return;
     // Since the pool started, the public part of the cost is paid in the pot's shares.
-    const since = (occupied - pool.startIntegral[s]) * setting.costPerDay;
+    const since = (paid - pool.startIntegral[s]) * setting.costPerDay;
     const publicCost = since * (setting.payerShares[0] + setting.payerShares[1]);
     for (const k of [0, 1]) {
       moved[k] = publicCost * pool.contributions[k] - since * setting.payerShares[k];
@@ -120,6 +120,12 @@ export class PolicyCosts {
       total += cost;
     }
     return total;
+  }
+
+  /** Place-days paid for so far in the window: occupied ones, or all of the capacity. */
+  private paidPlaceDays(s: number, now: number): number {
+    const r = this.resources[s];
+    return this.model.settings[s].costBasis === 'capacity' ? r.capacityLevel.integral(now) : r.occupancy.integral(now);
   }
 
   private sharesAt(s: number, t: number, shares: Float64Array): void {

@@ -110,6 +110,12 @@ export const settingSchema = z.strictObject({
   careHome: z.boolean().default(false),
   lengthOfStay: duration.optional(),
   costPerDay: nonNegative.default(0),
+  /**
+   * What costPerDay is paid for: each occupied place-day (spot purchase: home care packages,
+   * care-home residents) or each place-day of capacity, used or not (staffed beds, block
+   * contracts, in-house teams).
+   */
+  costBasis: z.enum(['occupied', 'capacity']).default('occupied'),
   payers: payerSharesSchema.default({ nhs: 1, council: 0, selfFunder: 0 }),
   /** Where people go when their stay ends (not for the acute setting, which uses pathways). */
   next: routesSchema.optional(),

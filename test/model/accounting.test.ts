@@ -137,6 +137,29 @@ describe('bed days and delayed days', () => {
   });
 });
 
+describe('costBasis: capacity', () => {
+  it('pays for every place-day of capacity, used or not, following a capacity schedule exactly', () => {
+    // Step-down beds paid per place: 80 beds until day 100, then 70; the window is days 40-160,
+    // so 60 days x 80 + 60 days x 70 = 9,000 place-days whatever the occupancy (about 60 used:
+    // 4 P2 patients a day stay 15 days).
+    const r = run(
+      baseModel({
+        settings: { stepDown: { capacity: { initial: 80, changes: [{ day: 100, capacity: 70 }] }, costPerDay: 200, costBasis: 'capacity', payers: { nhs: 0.25, council: 0.75 } } },
+      }),
+      { horizonDays: 160, warmupDays: 40, seed: 4 },
+    );
+    expect(metric(r, 'costBySetting.stepDown')).toBeCloseTo(200 * 9000, 6);
+    expect(metric(r, 'capacity.stepDown')).toBeCloseTo(9000 / 120, 6);
+    // Occupied place-days are fewer: the cost is not theirs.
+    expect(metric(r, 'bedDays.stepDown')).toBeLessThan(0.8 * 9000);
+    // The other settings are still paid per occupied day.
+    expect(metric(r, 'costBySetting.careHome')).toBe(0);
+    const others = ['acute', 'reablement', 'careHome'].reduce((a, s) => a + metric(r, `costBySetting.${s}`), 0);
+    expect(metric(r, 'costByPayer.council')).toBeCloseTo(0.75 * 200 * 9000, 6);
+    expect(metric(r, 'costTotal')).toBeCloseTo(others + 200 * 9000, 6);
+  });
+});
+
 describe("Little's law on every setting", () => {
   // Stochastic stays, scarce reablement and step-down places (so acute stays include delays),
   // and downstream settings that only ever lead home or to death (so a downstream stay is

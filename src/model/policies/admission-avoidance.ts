@@ -20,7 +20,7 @@ export const admissionAvoidance: PolicyDefinition = {
     capacity: { kind: 'number', default: 40, neutral: 40, unit: 'people at once', min: 0, integer: true, description: 'people the rapid-response service can support at once' },
     meanStayDays: { kind: 'number', default: 4, neutral: 4, unit: 'days', min: 0, description: 'mean length of rapid-response support (lognormal, sd equal to the mean)' },
     admittedAfterAll: { kind: 'number', default: 0.15, neutral: 0.15, unit: 'share', min: 0, max: 1, description: 'share who are admitted to hospital at the end of their support' },
-    costPerDay: { kind: 'number', default: 180, neutral: 180, unit: 'GBP per person-day', min: 0, description: 'cost of a day of rapid-response support (NHS)' },
+    costPerDay: { kind: 'number', default: 180, neutral: 180, unit: 'GBP per place-day', min: 0, description: 'cost of a day of one place of the rapid-response team (NHS), paid whether used or not' },
   },
   runningCost: { perYear: 0, payers: { nhs: 1, council: 0, selfFunder: 0 }, source: 'none: the service is costed per person-day' },
   evidence: [
@@ -44,6 +44,8 @@ export const admissionAvoidance: PolicyDefinition = {
       careHome: false,
       lengthOfStay: mean > 0 ? { type: 'lognormal', mean, sd: mean } : { type: 'fixed', value: 0 },
       costPerDay: ctx.number('costPerDay'),
+      // A staffed team: paid for its capacity whether or not it is in use.
+      costBasis: 'capacity',
       payers: { nhs: 1, council: 0, selfFunder: 0 },
       next: [
         { to: 'home', probability: 1 - admitted },

@@ -22,7 +22,7 @@ export const dischargeToAssess: PolicyDefinition = {
     pathways: { kind: 'choice', options: Object.keys(PATHWAY_SETS), default: 'P1-P3', description: 'which pathways are discharged to assess' },
     interimKind: { kind: 'choice', options: ['bed', 'home'], default: 'home', description: 'interim support in D2A beds or at home' },
     interimCapacity: { kind: 'number', default: 80, neutral: 80, unit: 'places', min: 0, integer: true, description: 'interim places (beds, or people supported at home at once)' },
-    interimCostPerDay: { kind: 'number', default: 120, neutral: 120, unit: 'GBP per occupied place-day', min: 0, description: 'cost of a day of interim support' },
+    interimCostPerDay: { kind: 'number', default: 120, neutral: 120, unit: 'GBP per place-day', min: 0, description: 'cost of a day of an interim place, paid for every place (block-booked) whether used or not' },
     interimNhsShare: { kind: 'number', default: 1, neutral: 1, unit: 'share', min: 0, max: 1, description: 'share of the interim cost paid by the NHS (the rest by the council)' },
   },
   runningCost: { perYear: 0, payers: { nhs: 1, council: 0, selfFunder: 0 }, source: 'none beyond the interim places, which are costed per day' },
@@ -46,6 +46,8 @@ export const dischargeToAssess: PolicyDefinition = {
       // The stay is set by the assessment (see the model); this is only the schema's placeholder.
       lengthOfStay: { type: 'fixed', value: 0 },
       costPerDay: ctx.number('interimCostPerDay'),
+      // Interim places are block-booked: paid for whether used or not.
+      costBasis: 'capacity',
       payers: { nhs, council: 1 - nhs, selfFunder: 0 },
       next: [{ to: 'home', probability: 1 }],
     });

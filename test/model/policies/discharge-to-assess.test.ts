@@ -29,8 +29,9 @@ describe('discharge-to-assess: direction', () => {
   it('fills the interim setting, which is costed to its payer', () => {
     for (const r of runs.scenario) {
       expect(metric(r, 'occupancy.dischargeToAssess')).toBeGreaterThan(0);
-      // Default interim support is all NHS: 120 a day per occupied place.
-      expect(metric(r, 'costBySetting.dischargeToAssess')).toBeCloseTo(120 * metric(r, 'bedDays.dischargeToAssess'), 6);
+      // Default interim support is all NHS, block-booked: 120 a day for every place, used or not.
+      expect(metric(r, 'costBySetting.dischargeToAssess')).toBeCloseTo(120 * metric(r, 'capacity.dischargeToAssess') * metric(r, 'windowDays'), 6);
+      expect(metric(r, 'capacity.dischargeToAssess')).toBe(80);
     }
   });
 

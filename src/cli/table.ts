@@ -18,16 +18,18 @@ export const KEY_METRICS: [string, string][] = [
   ['costByPayer.nhs', 'cost NHS (GBP)'],
   ['costByPayer.council', 'cost council (GBP)'],
   ['costByPayer.selfFunder', 'cost self-funders (GBP)'],
+  ['costPolicies', 'cost of policies (GBP)'],
 ];
 
 /** Formats a number with about four significant figures. */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '-';
   const abs = Math.abs(x);
-  if (abs >= 1e4) return Math.round(x).toLocaleString('en-GB');
+  if (abs >= 1000) return Math.round(x).toLocaleString('en-GB');
   if (abs >= 100) return x.toFixed(0);
-  if (abs >= 1) return x.toFixed(2);
-  return x.toPrecision(3);
+  if (abs >= 1 || x === 0) return x.toFixed(2);
+  // Three significant figures without an exponent: 0.0123, 0.000000418.
+  return x.toFixed(Math.min(12, 2 - Math.floor(Math.log10(abs))));
 }
 
 /** The summary as aligned text, one block per metric, one row per scenario. */

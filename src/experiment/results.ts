@@ -30,7 +30,7 @@ export interface Manifest {
   node: string;
   experiment: unknown;
   model: unknown;
-  scenarios: { name: string; hash: string; model: unknown }[];
+  scenarios: { name: string; hash: string; policies: unknown[]; model: unknown }[];
   /** For a sweep: the varied paths and each grid scenario's values (absent for a plain run). */
   sweep?: SweepDescription;
 }

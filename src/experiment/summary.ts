@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { resolvedPolicies, type ResolvedPolicy } from '../model/policies/apply.js';
 import type { RunOutputs } from './runner.js';
 import type { LoadedExperiment } from './scenario.js';
 import { pairedDifference, summarise, type Difference, type MetricSummary } from './statistics.js';
@@ -12,6 +13,8 @@ import { pairedDifference, summarise, type Difference, type MetricSummary } from
 export interface ScenarioSummary {
   name: string;
   description: string;
+  /** The policies in force, every default filled in. */
+  policies: ResolvedPolicy[];
   metrics: Record<string, MetricSummary>;
   differences: Record<string, Difference>;
 }
@@ -47,6 +50,7 @@ export function summariseExperiment(experiment: LoadedExperiment, run: RunOutput
   const scenarios = experiment.scenarios.map((scenario, s) => ({
     name: scenario.name,
     description: scenario.description,
+    policies: resolvedPolicies(scenario.model),
     metrics: Object.fromEntries(names.map((m) => [m, summarise(valuesOf(s, m))])),
     differences:
       s === baselineIndex

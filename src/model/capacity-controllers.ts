@@ -24,6 +24,8 @@ export class PooledBudgetController {
   private readonly onReview: EventKind;
   private readonly onChange: EventKind;
   private readonly changes: { setting: number; delta: number }[] = [];
+  /** By setting: places ordered (or given up) and not yet delivered. */
+  private readonly pending: Float64Array;
   private started = false;
 
   constructor(
@@ -33,6 +35,7 @@ export class PooledBudgetController {
     private readonly spec: NonNullable<CompiledPolicies['pooledBudget']>,
     private readonly costs: PolicyCosts,
   ) {
+    this.pending = new Float64Array(model.settings.length);
     const spend = new Float64Array(2);
     for (const s of spec.settings) {
       const setting = model.settings[s];
@@ -58,39 +61,52 @@ export class PooledBudgetController {
     for (const group of this.spec.groups) this.reallocate(group);
   }
 
-  /** Moves money from the setting with most spare places to the one with the longest queue. */
+  /**
+   * Moves money from the setting with most spare places to the one with the longest queue,
+   * counting places already ordered and not yet delivered (so a queue is not bought for twice
+   * while the lead time runs), and buying no more places than the queue needs.
+   */
   private reallocate(settings: number[]): void {
     let receiver = -1;
     let pressure = 0;
+    let need = 0;
     for (const s of settings) {
       const r = this.resources[s];
-      const p = r.waiting / Math.max(1, r.capacity);
-      if (r.waiting > 0 && p > pressure) [receiver, pressure] = [s, p];
+      const unmet = r.waiting - Math.max(0, this.pending[s]);
+      const p = unmet / Math.max(1, r.capacity);
+      if (unmet > 0 && p > pressure) [receiver, pressure, need] = [s, p, unmet];
     }
     if (receiver < 0) return;
     let donor = -1;
     let spare = 0;
     for (const s of settings) {
       const r = this.resources[s];
-      const free = r.available / Math.max(1, r.capacity);
-      if (s !== receiver && r.available > 0 && free > spare) [donor, spare] = [s, free];
+      const free = r.available + Math.min(0, this.pending[s]);
+      if (s !== receiver && free > 0 && free / Math.max(1, r.capacity) > spare) [donor, spare] = [s, free / Math.max(1, r.capacity)];
     }
     if (donor < 0) return;
     const d = this.resources[donor];
-    const sold = Math.min(d.available, Math.floor(this.spec.maxShiftShare * d.capacity));
-    const bought = Math.floor((sold * this.model.settings[donor].costPerDay) / this.model.settings[receiver].costPerDay);
-    if (sold < 1 || bought < 1) return;
+    const donorCost = this.model.settings[donor].costPerDay;
+    const receiverCost = this.model.settings[receiver].costPerDay;
+    const free = d.available + Math.min(0, this.pending[donor]);
+    const sellable = Math.min(free, Math.floor(this.spec.maxShiftShare * d.capacity));
+    const bought = Math.min(need, Math.floor((sellable * donorCost) / receiverCost));
+    if (bought < 1) return;
+    // Sell only what pays for the places bought.
+    const sold = Math.min(sellable, Math.ceil((bought * receiverCost) / donorCost - 1e-9));
     this.later(donor, -sold);
     this.later(receiver, bought);
   }
 
   private later(setting: number, delta: number): void {
     this.changes.push({ setting, delta });
+    this.pending[setting] += delta;
     this.sim.schedule(this.spec.leadTimeDays, this.onChange, this.changes.length - 1, REVIEW_PRIORITY);
   }
 
   private applyChange(i: number): void {
     const { setting, delta } = this.changes[i];
+    this.pending[setting] -= delta;
     const r = this.resources[setting];
     r.setCapacity(Math.max(0, r.capacity + delta));
   }

@@ -171,8 +171,16 @@ export class Observations {
   }
 
   /** Someone took a place in setting s, coming from setting `from` (-1 = the community). */
-  placement(s: number, _from: number): void {
-    if (this.inWindow) this.placements[s]++;
+  placement(s: number, from: number): void {
+    if (!this.inWindow) return;
+    this.placements[s]++;
+    // Discharge to assess: the move on from the interim setting is the hospital discharge's
+    // destination, so it counts as one (or D2A would seem to empty intermediate care).
+    const d2a = this.model.policies.dischargeToAssess;
+    if (d2a === null || from !== d2a.interim) return;
+    const setting = this.model.settings[s];
+    if (setting.intermediate) this.toIntermediate++;
+    if (setting.careHome) this.toCareHomeFromAcute++;
   }
 
   /** A person finished their stay in s but waits, holding the place, for the next service. */

@@ -25,7 +25,17 @@ const PROBABILITY_TOLERANCE = 1e-6;
 
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine(isRealDate, { message: 'not a real date (month 01-12, day within the month)' });
+
+/** Whether a YYYY-MM-DD text names a day of the calendar (no 13th month, no 30 February). */
+function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true; // the regex above reports it
+  const t = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(text);
+}
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a camelCase name of letters and digits');
 
 /** Whether a distribution spec can produce a negative value (a duration must not). */

@@ -208,7 +208,8 @@ export class CareSystemModel {
     this.person.open(this.patients.identity[p], SALT_REDIRECT + wanted + EPISODE_SALT * this.patients.episode[p]);
     for (const r of redirects) {
       const u = this.person.uniform();
-      if (r.groups[this.patients.group[p]] && u < valueAt(r.share, now) && (!r.onlyIfRoom || this.hasRoom(r.to))) return r.to;
+      const eligible = r.groups[this.patients.group[p]] && this.patients.plannedStay[p] <= r.maxPlannedStay;
+      if (eligible && u < valueAt(r.share, now) && (!r.onlyIfRoom || this.hasRoom(r.to))) return r.to;
     }
     return wanted;
   }

@@ -74,7 +74,7 @@ describe('careflow validate', () => {
     expect(r.status).toBe(2);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       `ok: ${files[0]} (experiment "small", 2 scenarios, model minimal)`,
-      `ok: ${files[2]} (experiment "precision", 1 scenarios, model minimal)`,
+      `ok: ${files[2]} (experiment "precision", 1 scenario, model minimal)`,
     ]);
     const errors = r.stderr.trimEnd().split('\n');
     expect(errors).toHaveLength(2);

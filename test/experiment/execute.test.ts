@@ -37,7 +37,7 @@ describe('executeExperiment', () => {
     expect(summary).toMatchObject({ experiment: 'small', model: 'minimal', seed: 11, replications: 4, warmupDays: 50, horizonDays: 200, baseline: 'base' });
     expect(summary.scenarios.map((s: { name: string }) => s.name)).toEqual(['base', 'moreBeds']);
     for (const s of summary.scenarios) {
-      expect(Object.keys(s)).toEqual(['name', 'description', 'metrics', 'differences']);
+      expect(Object.keys(s)).toEqual(['name', 'description', 'policies', 'metrics', 'differences']);
       expect(Object.keys(s.metrics).length).toBeGreaterThan(50);
       for (const m of Object.values(s.metrics) as Record<string, number>[]) {
         expect(Object.keys(m)).toEqual(METRIC_FIELDS);

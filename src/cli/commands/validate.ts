@@ -27,7 +27,7 @@ export function validateFiles(files: string[]): number {
     try {
       if (looksLikeExperiment(file)) {
         const e = loadExperiment(file);
-        process.stdout.write(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenarios, model ${e.model.name})\n`);
+        process.stdout.write(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenario${e.scenarios.length === 1 ? '' : 's'}, model ${e.model.name})\n`);
       } else {
         const m = loadModel(file);
         process.stdout.write(`ok: ${file} (model "${m.name}", ${Object.keys(m.settings).length} settings)\n`);

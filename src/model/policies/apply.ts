@@ -31,6 +31,8 @@ export function applyPolicies(config: ModelConfig): AppliedPolicies {
   const calendar = new Calendar(config.startDate);
   copy.policies.forEach((instance, i) => {
     try {
+      const first = copy.policies.findIndex((p) => p.policy === instance.policy);
+      if (first < i) throw new PolicyProblem(['policy'], `${instance.policy} is already in force (policies entry ${first}); use each policy once, with the parameters you want`);
       applyOne(copy, effects, instance, calendar);
     } catch (err) {
       if (err instanceof PolicyProblem) throw new PolicyProblem(['policies', i, ...err.path], err.message);
@@ -51,7 +53,8 @@ function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyI
     const path = ['parameters', ...(issue.path as (string | number)[]), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
     throw new PolicyProblem(path, message);
   }
-  const start = typeof instance.start === 'number' ? instance.start : calendar.timeOf(instance.start);
+  const start = startDay(instance.start, calendar);
+  if (start < 0) throw new PolicyProblem(['start'], `${instance.start} is before the model's startDate (${config.startDate})`);
   const ctx = new PolicyContext(config, effects, policy.name, start, instance.rampDays, withDefaults(policy.parameters, parsed.data));
   policy.apply(ctx);
   const perYear = instance.runningCostPerYear ?? policy.runningCost.perYear;
@@ -66,10 +69,50 @@ function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyI
   }
 }
 
+/** A start given as a day number or a date, as a day number. */
+function startDay(start: number | string, calendar: Calendar): number {
+  if (typeof start === 'number') return start;
+  try {
+    return calendar.timeOf(start);
+  } catch (err) {
+    throw new PolicyProblem(['start'], (err as Error).message);
+  }
+}
+
 /** Days in a year, for costs given per year. */
 export const DAYS_PER_YEAR = 365.25;
 
 /** The model's setting names once its policies have added theirs, in output order. */
 export function settingNamesWithPolicies(config: ModelConfig): string[] {
   return Object.keys(applyPolicies(config).config.settings);
+}
+
+/** A policy entry with every default filled in: what a run used, for manifests and reports. */
+export interface ResolvedPolicy {
+  policy: string;
+  start: number | string;
+  /** The start as a day number from the model's start date. */
+  startDay: number;
+  rampDays: number;
+  runningCostPerYear: number;
+  payers: { nhs: number; council: number; selfFunder: number };
+  parameters: Record<string, unknown>;
+}
+
+/** The model's policy entries with the policies' defaults filled in (entries must be valid). */
+export function resolvedPolicies(config: ModelConfig): ResolvedPolicy[] {
+  const calendar = new Calendar(config.startDate);
+  return config.policies.map((instance) => {
+    const policy = policyByName(instance.policy);
+    if (!policy) throw new PolicyProblem(['policy'], `unknown policy "${instance.policy}"`);
+    return {
+      policy: instance.policy,
+      start: instance.start,
+      startDay: startDay(instance.start, calendar),
+      rampDays: instance.rampDays,
+      runningCostPerYear: instance.runningCostPerYear ?? policy.runningCost.perYear,
+      payers: instance.payers ?? policy.runningCost.payers,
+      parameters: withDefaults(policy.parameters, instance.parameters),
+    };
+  });
 }

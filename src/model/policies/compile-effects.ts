@@ -20,6 +20,7 @@ export interface CompiledRedirect {
   onlyIfRoom: boolean;
   /** By case-mix group index: whether it applies. */
   groups: boolean[];
+  maxPlannedStay: number;
 }
 
 /** A route shift out of a setting, with route targets as codes (setting index or ROUTE_*). */
@@ -88,7 +89,7 @@ export function compileEffects(config: ModelConfig, effects: PolicyEffects, rout
     redirects: names.map((s) =>
       effects.redirects
         .filter((r) => r.from === s)
-        .map((r) => ({ to: names.indexOf(r.to), share: r.share, onlyIfRoom: r.onlyIfRoom, groups: groups.map((g) => r.groups.length === 0 || r.groups.includes(g)) })),
+        .map((r) => ({ to: names.indexOf(r.to), share: r.share, onlyIfRoom: r.onlyIfRoom, groups: groups.map((g) => r.groups.length === 0 || r.groups.includes(g)), maxPlannedStay: r.maxPlannedStay })),
     ),
     routeShifts: names.map((s) =>
       effects.routeShifts.filter((r) => r.setting === s).map((r) => ({ to: routeCode(r.to), from: r.from.map(routeCode), share: r.share })),

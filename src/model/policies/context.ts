@@ -22,6 +22,11 @@ export class PolicyProblem extends Error {
   }
 }
 
+/** A setting's capacity at the start: the number, or a schedule's initial value. */
+export function initialCapacity(setting: SettingConfig): number {
+  return typeof setting.capacity === 'number' ? setting.capacity : setting.capacity.initial;
+}
+
 /** One policy being applied to one model. */
 export class PolicyContext {
   /** How the running cost is incurred over time (default: following the phase-in). */

@@ -40,6 +40,8 @@ export interface Redirect {
   onlyIfRoom: boolean;
   /** Case-mix groups it applies to; empty for all. */
   groups: string[];
+  /** Only people whose planned acute stay is at most this (days; Infinity for everyone). */
+  maxPlannedStay: number;
 }
 
 /** A share of the other routes out of `setting` moved to `to`. */

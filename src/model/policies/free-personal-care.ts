@@ -20,7 +20,7 @@ export const freePersonalCare: PolicyDefinition = {
   },
   runningCost: { perYear: 0, payers: { nhs: 0, council: 1, selfFunder: 0 }, source: 'none beyond the costs moved' },
   evidence: [
-    'Social care free at the point of delivery is one of the options named by Glasby (International Journal of Integrated Care, 2016, in ../shared/seeds).',
+    'Social care free at the point of delivery is one of the options named by Glasby (If integration is the answer, what was the question?, International Journal of Integrated Care, 2016).',
     'Scotland made personal care free in 2002; use of home care rose, and the flat payment covers only part of a care-home fee (Bell and Bowes, Financial care models in Scotland and the UK, Joseph Rowntree Foundation, 2006). Default care-home share 0.25 and demand rise 5%: assumptions in line with that.',
   ],
   moves: ['costByPayer.council: up', 'costByPayer.selfFunder: down', 'communityReferrals: up'],

@@ -13,8 +13,8 @@ export const personalBudgets: PolicyDefinition = {
   mechanism:
     'Adds a setting "personalBudget" (support arranged by the person, not limited by commissioned capacity) with the same stays ' +
     'and routes as the home-care setting. A share of the people who would ask for a home-care package ask for it instead; ' +
-    'arranging it takes a start delay (exponential, spent where they are, as "awaitingPersonalBudget"), and it costs costRatio ' +
-    'times the home-care day, paid by the council.',
+    'arranging it takes a start delay (exponential, spent where they are: in hospital as "awaitingPersonalBudget", in reablement ' +
+    'as blocking), and it costs costRatio times the home-care day, shared between payers as home care is.',
   parameters: {
     share: { kind: 'number', default: 0.2, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of people needing home care who take a personal budget' },
     setting: { kind: 'setting', default: null, description: 'the commissioned home-care setting (default: the first home-based setting that is not intermediate care)' },
@@ -27,7 +27,11 @@ export const personalBudgets: PolicyDefinition = {
     'Direct payments were about a quarter of long-term community support in England (NHS Digital, Adult social care activity and finance report, 2022/23): the default share 0.2 is below that (assumption).',
     'Default start delay 7 days and cost ratio 0.9: assumptions.',
   ],
-  moves: ['delayedBedDaysByReason.awaitingHomeCare: down', 'meanWaitDays.homeCare: down', 'costByPayer.council: change'],
+  moves: [
+    'meanWaitDays.<home care>: down where home care is short (people on budgets leave its queue)',
+    'delayedDays.<service before home care>, and so acute delays: up by the start delay where home care is not short, since it is spent in the service the person is leaving (reablement, say)',
+    'costBySetting.<home care>: down, costBySetting.personalBudget: up (costRatio of it)',
+  ],
   apply(ctx) {
     const share = ctx.number('share');
     if (share === 0) return;
@@ -40,9 +44,10 @@ export const personalBudgets: PolicyDefinition = {
       // Not limited by commissioned places: people find their own carers.
       capacity: 1_000_000,
       costPerDay: home.costPerDay * ctx.number('costRatio'),
-      payers: { nhs: 0, council: 1, selfFunder: 0 },
+      // Direct payments are means-tested like commissioned care: the same payers.
+      payers: { ...home.payers },
       providerAssessment: delay > 0 ? { type: 'exponential', mean: delay } : undefined,
     });
-    ctx.effects.redirects.push({ from: setting, to: 'personalBudget', share: ctx.ramp(0, share), onlyIfRoom: false, groups: [] });
+    ctx.effects.redirects.push({ from: setting, to: 'personalBudget', share: ctx.ramp(0, share), onlyIfRoom: false, groups: [], maxPlannedStay: Infinity });
   },
 };

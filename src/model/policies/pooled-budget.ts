@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { initialCapacity } from './context.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The pooled-budget policy. */
@@ -42,7 +43,7 @@ export const pooledBudget: PolicyDefinition = {
   evidence: [
     'Pooled and integrated funds showed little measurable effect on hospital use (Mason et al., Integrating funds for health and social care: an evaluative review, Journal of Health Services Research and Policy, 2015): the default moves at most 5% of a service\'s places a month.',
     'The Better Care Fund had not reduced emergency admissions or delayed transfers as planned (NAO, Health and social care integration, 2017).',
-    "Councils must balance their budgets while the NHS need not, so money follows payers, not queues (What's stopping genuine integration, in ../shared/seeds); Greater Manchester pooled about GBP 6bn (Patel, Breaking barriers, 2016).",
+    "Councils must balance their budgets while the NHS need not, so money follows payers, not queues (What's stopping genuine health and social care integration in England?, one of the articles careflow grew from); Greater Manchester pooled about GBP 6bn (Patel, Breaking barriers, 2016).",
   ],
   moves: ['costShift.nhs / costShift.council: cost moves between payers', 'meanWaitDays.<setting>: evened out', 'delayedBedDays: down (little)'],
   apply(ctx) {
@@ -50,7 +51,7 @@ export const pooledBudget: PolicyDefinition = {
     const change = ctx.number('councilBudgetChange');
     for (const name of settings) {
       const s = ctx.config.settings[name];
-      const capacity = typeof s.capacity === 'number' ? s.capacity : s.capacity.initial;
+      const capacity = initialCapacity(s);
       // Capacity capped by money: the council's part of the places follows its budget.
       ctx.addCapacity(name, Math.round(capacity * s.payers.council * change));
     }

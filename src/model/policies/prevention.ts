@@ -21,7 +21,7 @@ export const prevention: PolicyDefinition = {
   runningCost: { perYear: 500_000, payers: { nhs: 0.5, council: 0.5, selfFunder: 0 }, source: 'assumption: case finding, falls prevention and community support for a system of 500,000 people' },
   evidence: [
     'Predict-and-prevent schemes (case management of people at high risk) have rarely reduced emergency admissions measurably (Roland and Abel, Reducing emergency admissions: are we on the right track?, BMJ 2012): the default reduction is small.',
-    'Prevention as a lever of integration (NLGN and PA Consulting, Integration or bust?, 2013; Patel, Breaking barriers, 2016, in ../shared/seeds).',
+    'Prevention as a lever of integration (NLGN and PA Consulting, Integration or bust?, 2013; Patel, Breaking barriers, 2016).',
   ],
   moves: ['admissions: down', 'acuteOccupancyRate: down', 'delayedBedDays: down'],
   apply(ctx) {

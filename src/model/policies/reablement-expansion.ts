@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { initialCapacity, PolicyProblem } from './context.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The reablement-expansion policy. */
@@ -22,13 +23,14 @@ export const reablementExpansion: PolicyDefinition = {
   evidence: [
     'Reablement was followed by lower use of home care in the following year than conventional home care (Glendinning et al., Home care re-ablement services, SPRU York, 2010).',
     'About 75-80% of older people offered reablement need no further support (NHS Digital, ASCOF measure 2D, 2021): room for gains is limited, so the default gain is 15% of the rest (assumption).',
-    'Reablement money as a lever of integration (PA Consulting and NLGN round table, Health and social care: making integration work, in ../shared/seeds).',
+    'Reablement money as a lever of integration (PA Consulting and NLGN round table, Health and social care: making integration work).',
   ],
   moves: ['placements.<reablement>: up', 'independenceAfterReablement: up', 'placements.homeCare: down', 'delayedBedDaysByReason.awaitingReablement: down'],
   apply(ctx) {
     const setting = ctx.settingOr('setting', (s) => s.intermediate && s.kind === 'home', ['home', 'bed']);
     const config = ctx.config.settings[setting];
-    const capacity = typeof config.capacity === 'number' ? config.capacity : config.capacity.initial;
+    if (!config.intermediate) throw new PolicyProblem(['parameters', 'setting'], `setting "${setting}" is not intermediate care (intermediate: true); reablement is`);
+    const capacity = initialCapacity(config);
     ctx.addCapacity(setting, Math.round(capacity * ctx.number('extraCapacityShare')));
     const gain = ctx.number('independenceGain');
     const longTerm = (config.next ?? []).map((r) => r.to).filter((to) => ctx.config.settings[to] !== undefined);

@@ -22,7 +22,11 @@ export const sevenDayServices: PolicyDefinition = {
     'Seven-day services are change 5 of the High Impact Change Model for managing transfers of care (LGA, ADASS, NHS England, 2015).',
     'Default weekend share 0.3: assumption, standing for weekend staffing well below weekday levels; no national figure was found.',
   ],
-  moves: ['sameDayDischargeShare: up', 'meanFitToDischargeDays: down', 'delayedBedDays: down (little)'],
+  moves: [
+    'delayedBedDaysByReason.assessment: down (assessments at weekends)',
+    "sameDayDischargeShare: up where the model's discharge window leaves out weekends (england-typical's already covers all seven days)",
+    'meanFitToDischargeDays: down',
+  ],
   apply(ctx) {
     const share = ctx.number('weekendShare');
     if (share > 0) ctx.effects.sevenDay.push({ share: ctx.ramp(0, share), days: [0, 1, 2, 3, 4, 5, 6] });

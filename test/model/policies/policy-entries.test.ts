@@ -61,9 +61,24 @@ describe('policy entries rejected by the model loader, with the path of the fiel
     expectRejected({ policy: 'prevention', parameters: { groups: ['everyone', 'nobody'] } }, 'policies.0.parameters.groups.1', /unknown case-mix group "nobody"/);
   });
 
-  it('a policy that adds a setting, twice (the second entry is named)', () => {
-    const err = configError(() => baseModel({ policies: [{ policy: 'admission-avoidance' }, { policy: 'admission-avoidance' }] }));
-    expect(err.message).toMatch(/^test-model\.yaml:\d+: policies\.1\.policy: the model already has a setting "rapidResponse"/);
+  it('any policy twice (the second entry is named): each policy is used once', () => {
+    for (const policy of ['admission-avoidance', 'pooled-budget', 'shared-data']) {
+      const err = configError(() => baseModel({ policies: [{ policy }, { policy, start: 10 }] }));
+      expect(err.message).toMatch(new RegExp(`^test-model\\.yaml:\\d+: policies\\.1\\.policy: ${policy} is already in force \\(policies entry 0\\)`));
+    }
+  });
+
+  it('a start before the model\'s start date, or a date that does not exist', () => {
+    expectRejected({ policy: 'shared-data', start: '2023-12-31' }, 'policies.0.start', /before the model's startDate \(2024-01-01\)/);
+    expectRejected({ policy: 'shared-data', start: '2024-02-30' }, 'policies.0.start', /not a real date/);
+  });
+
+  it('flexible beds taking more beds than the pool or the settings have', () => {
+    expectRejected({ policy: 'flexible-beds', parameters: { beds: 10, fromAcute: 20 } }, 'policies.0.parameters.fromAcute', /must be at most beds \(10\), got 20/);
+  });
+
+  it('reablement expansion of a setting that is not intermediate care', () => {
+    expectRejected({ policy: 'reablement-expansion', parameters: { setting: 'careHome' } }, 'policies.0.parameters.setting', /not intermediate care/);
   });
 
   it('a policy that needs a setting the model lacks', () => {
@@ -122,6 +137,8 @@ describe('a neutral policy beside an active one', () => {
     expect(metric(alone, 'placements.dischargeToAssess')).toBeGreaterThan(0);
     for (const name of POLICY_NAMES) {
       const entry = { policy: name, parameters: neutral(name), runningCostPerYear: 0 };
+      // Each policy is used once: the active one stands alone against itself.
+      if (name === active.policy) continue;
       for (const policies of [[active, entry], [entry, active]]) {
         const r = run(baseModel(patch, { policies }), window);
         expect(r.metrics, name).toEqual(alone.metrics);

@@ -99,7 +99,8 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) {
-      const known = typeof node === 'object' && node !== null ? Object.keys(node).join(', ') : 'nothing';
+      const present = typeof node === 'object' && node !== null ? Object.keys(node) : [];
+      const known = present.length > 0 ? present.join(', ') : path.startsWith('policies') ? 'nothing: a policy parameter cannot be varied by path; write one scenario per value' : 'nothing';
       throw new Error(`unknown model path "${path}": "${keys.slice(0, i + 1).join('.')}" does not exist (there: ${known})`);
     }
     if (i === keys.length - 1) (node as Record<string, unknown>)[key] = value;

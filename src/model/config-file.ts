@@ -381,7 +381,8 @@ function unknownKeysMessage(keys: readonly string[], allowed: readonly string[])
 }
 
 /** The allowed key nearest to a misspelt one, if any is within a couple of edits. */
-function closest(key: string, allowed: readonly string[]): string | undefined {
+/** The allowed name closest to a misspelt one (at most two edits away), if any. */
+export function closest(key: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.min(2, Math.floor(key.length / 3));
   for (const candidate of allowed) {

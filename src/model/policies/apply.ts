@@ -5,7 +5,7 @@
  * @module
  */
 import { Calendar } from '../../engine/calendar.js';
-import { readableIssueMessage } from '../config-file.js';
+import { closest, readableIssueMessage } from '../config-file.js';
 import type { ModelConfig, PolicyInstance } from '../schema.js';
 import { PolicyContext, PolicyProblem } from './context.js';
 import { noEffects, type PolicyEffects } from './effects.js';
@@ -49,7 +49,9 @@ function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyI
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const known = Object.keys(policy.parameters).join(', ');
-    const message = issue.code === 'unrecognized_keys' ? `unknown parameter "${issue.keys[0]}" of ${policy.name}; expected ${known}` : issue.message;
+    const guess = issue.code === 'unrecognized_keys' ? closest(issue.keys[0], Object.keys(policy.parameters)) : undefined;
+    const message =
+      issue.code === 'unrecognized_keys' ? `unknown parameter "${issue.keys[0]}" of ${policy.name}${guess ? ` (did you mean "${guess}"?)` : ''}; expected ${known}` : issue.message;
     const path = ['parameters', ...(issue.path as (string | number)[]), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
     throw new PolicyProblem(path, message);
   }

@@ -39,7 +39,7 @@ describe('policy entries rejected by the model loader, with the path of the fiel
   });
 
   it('an unknown parameter, naming the policy and its parameters', () => {
-    expectRejected({ policy: 'trusted-assessor', parameters: { reductoin: 0.5 } }, 'policies.0.parameters.reductoin', /unknown parameter "reductoin" of trusted-assessor; expected setting, reduction/);
+    expectRejected({ policy: 'trusted-assessor', parameters: { reductoin: 0.5 } }, 'policies.0.parameters.reductoin', /unknown parameter "reductoin" of trusted-assessor \(did you mean "reduction"\?\); expected setting, reduction/);
   });
 
   it('a parameter out of its range or of the wrong type', () => {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { initialCapacity } from './context.js';
+import { initialCapacity, PolicyProblem } from './context.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The pooled-budget policy. */
@@ -13,7 +13,8 @@ export const pooledBudget: PolicyDefinition = {
   summary: 'NHS and council money in one pot that buys capacity where queues are longest',
   mechanism:
     'Without it (the baseline) each service keeps the capacity its own payer funds. With it (mode pooled), the daily cost of the pooled ' +
-    "services' places is one pot. Every intervalDays the pot moves up to maxShiftShare of the places of the service with the most " +
+    "services' places is one pot: the services paid for by capacity (costBasis: capacity), whose empty places are money. Every " +
+    'intervalDays the pot moves up to maxShiftShare of the places of the service with the most ' +
     'spare capacity to the service with the longest queue for its places (at each service\'s unit cost, so the pot stays the ' +
     'same); the change takes effect after leadTimeDays (commissioning). The pot is paid by NHS and council in the shares they ' +
     'funded before, so moving places between their services shifts cost between them: costShift.nhs and costShift.council ' +
@@ -57,10 +58,16 @@ export const pooledBudget: PolicyDefinition = {
     }
     const share = ctx.number('maxShiftShare');
     if (share === 0) return;
+    // Only places paid for whether used or not are money that can move: a spot-purchased
+    // service's empty places cost nothing, so selling them would free nothing.
+    const paid = settings.filter((s) => ctx.config.settings[s].costBasis === 'capacity');
+    if (paid.length < 2) {
+      throw new PolicyProblem(['parameters', 'maxShiftShare'], `needs at least two non-acute settings paid by capacity (costBasis: capacity) to move money between; this model has ${paid.length === 0 ? 'none' : paid.join(', ')}`);
+    }
     const mainPayer = (name: string): string => (ctx.config.settings[name].payers.nhs >= ctx.config.settings[name].payers.council ? 'nhs' : 'council');
-    const groups = ctx.choice('mode') === 'pooled' ? [settings] : ['nhs', 'council'].map((payer) => settings.filter((s) => mainPayer(s) === payer));
+    const groups = ctx.choice('mode') === 'pooled' ? [paid] : ['nhs', 'council'].map((payer) => paid.filter((s) => mainPayer(s) === payer));
     ctx.effects.pooledBudget = {
-      settings,
+      settings: paid,
       groups: groups.filter((g) => g.length > 1),
       pooled: ctx.choice('mode') === 'pooled',
       intervalDays: ctx.number('intervalDays'),

@@ -16,8 +16,8 @@ import { expectClose, expectDirection, pairedRuns, sharedPolicyTests, withPolicy
  */
 const PATCH = {
   settings: {
-    reablement: { capacity: 40, costPerDay: 100, payers: { council: 1 } },
-    stepDown: { capacity: 120, costPerDay: 100, payers: { nhs: 1 } },
+    reablement: { capacity: 40, costPerDay: 100, costBasis: 'capacity', payers: { council: 1 } },
+    stepDown: { capacity: 120, costPerDay: 100, costBasis: 'capacity', payers: { nhs: 1 } },
   },
 };
 const ACTIVE = { maxShiftShare: 0.1, intervalDays: 7, leadTimeDays: 7 };
@@ -91,13 +91,13 @@ describe('pooled-budget: separate budgets and a council cut', () => {
   });
 
   it('in separate mode, the council moves places between its own services only, and no cost between payers', () => {
-    // A second council service, long-term home care for P3 instead of care homes, with spare
+    // A second council service paid by capacity, long-term home care for P3 instead of care homes, with spare
     // places: 2 a day for 20 days need 40 of its 100.
     const twoCouncil = {
       pathways: { P3: { to: 'homeCare', assessment: false } },
       settings: {
         ...PATCH.settings,
-        homeCare: { kind: 'home', capacity: 100, costPerDay: 100, payers: { council: 1 }, lengthOfStay: { type: 'fixed', value: 20 }, next: [{ to: 'home', probability: 1 }] },
+        homeCare: { kind: 'home', capacity: 100, costPerDay: 100, costBasis: 'capacity', payers: { council: 1 }, lengthOfStay: { type: 'fixed', value: 20 }, next: [{ to: 'home', probability: 1 }] },
       },
     };
     const runs = pairedRuns(baseModel(twoCouncil), withPolicy(twoCouncil, 'pooled-budget', { ...ACTIVE, mode: 'separate' }), 10, WINDOW);
@@ -124,5 +124,12 @@ describe('pooled-budget: separate budgets and a council cut', () => {
     for (const r of runs.scenario) expect(metric(r, 'placements.reablement')).toBeLessThanOrEqual(20 * (T / 10 + 1));
     for (const r of runs.base) expect(metric(r, 'placements.reablement')).toBeGreaterThan(20 * (T / 10 + 1));
     for (const d of runs.diffs('placements.stepDown')) expect(d).toBe(0);
+  });
+});
+
+describe('pooled-budget: what money can move', () => {
+  it('needs two settings paid by capacity: spot-purchased empty places are no money to move', () => {
+    const spot = { settings: { reablement: { costPerDay: 100 }, stepDown: { costPerDay: 100 } } };
+    expect(() => withPolicy(spot, 'pooled-budget', ACTIVE)).toThrow(/policies\.0\.parameters\.maxShiftShare: needs at least two non-acute settings paid by capacity \(costBasis: capacity\) to move money between; this model has none/);
   });
 });

@@ -62,7 +62,7 @@ describe('policy entries rejected by the model loader, with the path of the fiel
   });
 
   it('any policy twice (the second entry is named): each policy is used once', () => {
-    for (const policy of ['admission-avoidance', 'pooled-budget', 'shared-data']) {
+    for (const policy of ['admission-avoidance', 'prevention', 'shared-data']) {
       const err = configError(() => baseModel({ policies: [{ policy }, { policy, start: 10 }] }));
       expect(err.message).toMatch(new RegExp(`^test-model\\.yaml:\\d+: policies\\.1\\.policy: ${policy} is already in force \\(policies entry 0\\)`));
     }
@@ -93,6 +93,9 @@ describe('policy entries accepted', () => {
       settings: {
         careHome: { providerAssessment: { type: 'exponential', mean: 1 } },
         homeCare: { kind: 'home', capacity: 10, lengthOfStay: { type: 'fixed', value: 10 }, next: [{ to: 'home', probability: 1 }] },
+        // A pooled budget moves money between services paid by capacity.
+        reablement: { costPerDay: 100, costBasis: 'capacity' },
+        stepDown: { costPerDay: 200, costBasis: 'capacity' },
       },
     };
     for (const name of POLICY_NAMES) expect(() => withPolicy(rich, name), name).not.toThrow();

@@ -11,6 +11,7 @@ import { registerList } from './commands/list.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT_BAD_INPUT, reportError } from './errors.js';
 import { careflowVersion } from '../experiment/version.js';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nSimulate people moving between acute hospital, intermediate care and social care.')
     .version(careflowVersion())
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, compare, validate, list')
+    .demandCommand(1, 'name a command: run, sweep, compare, validate, list, worker')
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   parser = registerList(parser);
   parser = registerCompare(parser);
   parser = registerSweep(parser);
+  parser = registerWorker(parser);
   try {
     await parser.parseAsync();
   } catch (err) {

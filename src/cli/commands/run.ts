@@ -5,6 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import type { QueueRunOptions } from '../../experiment/distributed/coordinator.js';
+import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { loadExperiment, type LoadedExperiment } from '../../experiment/scenario.js';
@@ -27,6 +29,7 @@ export interface RunArgs {
   resume: boolean;
   trace: boolean;
   set?: string[];
+  queue?: string;
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -41,7 +44,11 @@ export function runOptions<T>(y: Argv<T>) {
     .option('json', { type: 'boolean', default: false, describe: 'print summary.json on stdout instead of the table' })
     .option('set', { type: 'string', array: true, describe: 'change a model value for every scenario, path=value (e.g. settings.acute.capacity=900)' })
     .option('trace', { type: 'boolean', default: false, describe: 'also write trace-<scenario>.csv: every move of every person in replication 1' })
-    .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' });
+    .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' })
+    .option('queue', {
+      type: 'string',
+      describe: 'run the replications on careflow workers through the BullMQ queue on this Redis, redis://[[user]:password@]host[:port][/db] (rediss:// for TLS)',
+    });
 }
 
 /** Checks numeric flags and applies --seed and --scenario to a loaded experiment. */
@@ -77,6 +84,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   if (args.resume && !existsSync(checkpointFile(args.out as string))) {
     throw new UsageError(`--resume: nothing to resume: ${checkpointFile(args.out as string)} does not exist`);
   }
+  const queue = queueRunOptions(args);
   const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
   const progress = createProgress(experiment.config.name, args.quiet);
@@ -95,6 +103,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       replications: args.replications,
       resume: args.resume,
       trace: args.trace,
+      queue,
       onProgress: (done, total) => progress.update(done, total),
       shouldStop: () => stopRequested,
     });
@@ -118,6 +127,15 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
+}
+
+/** The queue to run through (--queue), checked against the flags that only make sense locally. */
+function queueRunOptions(args: RunArgs): QueueRunOptions | undefined {
+  if (args.queue === undefined) return undefined;
+  const target = parseQueueUrl(args.queue);
+  if (args.workers !== undefined) throw new UsageError('--workers: not used with --queue; give each worker --concurrency N (careflow worker --help)');
+  if (args.trace) throw new UsageError('--trace: traces are written by local runs only; run without --queue to trace');
+  return { target, onNotice: (message) => process.stderr.write(`careflow: ${message}\n`) };
 }
 
 /** The command line that was run, with --out made explicit and --resume added. */
@@ -158,7 +176,8 @@ export function registerRun(y: Argv): Argv {
         .example('$0 run experiments/baseline.yaml', 'run with the file\'s settings')
         .example('$0 run experiments/default.yaml -r 20 -w 2 --out results/mine', '20 replications on 2 workers')
         .example('$0 run experiments/default.yaml --scenario moreReablement --json', 'one scenario against the baseline, JSON out')
-        .example('$0 run experiments/baseline.yaml --set settings.acute.capacity=900 --set arrivals.emergency.perDay=90', 'change model values for every scenario'),
+        .example('$0 run experiments/baseline.yaml --set settings.acute.capacity=900 --set arrivals.emergency.perDay=90', 'change model values for every scenario')
+        .example('$0 run experiments/default.yaml --queue redis://queue-host:6379', 'run on careflow workers started elsewhere (careflow worker)'),
     async (argv) => {
       const args = argv as unknown as RunArgs;
       process.exitCode = await runLoaded(applyRunArgs(loadExperiment(args.experiment), args), args);

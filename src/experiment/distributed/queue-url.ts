@@ -20,17 +20,16 @@ const DEFAULT_PORT = 6379;
 /** Parses and checks a `--queue` value; a bad one is a UsageProblem naming the flag. */
 export function parseQueueUrl(text: string, flag = '--queue'): QueueTarget {
   const expected = `expected redis://[[user]:password@]host[:port][/db] or rediss://... for TLS`;
+  // The text is echoed back in errors, but not a password in it.
+  const bad = new UsageProblem(`${flag}: ${expected}, got "${text.replace(/:[^:@/]*@/, ':***@')}"`);
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageProblem(`${flag}: ${expected}, got "${text}"`);
+    throw bad;
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new UsageProblem(`${flag}: ${expected}, got the scheme "${url.protocol}"`);
-  }
-  if (url.hostname === '') throw new UsageProblem(`${flag}: ${expected}, got no host in "${text}"`);
-  if (url.search !== '' || url.hash !== '') throw new UsageProblem(`${flag}: ${expected}, got extra "${url.search}${url.hash}"`);
+  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') throw bad;
+  if (url.search !== '' || url.hash !== '') throw new UsageProblem(`${flag}: ${expected}; nothing after the database, got "${url.search}${url.hash}"`);
   const db = parseDb(url.pathname, flag);
   const password = url.password === '' ? undefined : decodeURIComponent(url.password);
   const username = url.username === '' ? undefined : decodeURIComponent(url.username);

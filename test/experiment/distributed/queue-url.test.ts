@@ -33,11 +33,12 @@ describe('parseQueueUrl', () => {
 
   it.each([
     ['localhost:6379', /^--queue: expected redis:\/\/\[\[user\]:password@\]host\[:port\]\[\/db\] or rediss:\/\/\.\.\. for TLS, got/],
-    ['http://h:6379', /got the scheme "http:"/],
+    ['http://h:6379', /got "http:\/\/h:6379"$/],
+    ['http://:secret@h:6379', /got "http:\/\/:\*\*\*@h:6379"$/],
     ['redis://h:99999', /expected redis:\/\//],
     ['redis://h:0', /the port must be 1 to 65535, got 0/],
     ['redis://h/zero', /the database after the port must be a whole number \(e\.g\. \/0\), got "\/zero"/],
-    ['redis://h/1?queue=x', /got extra "\?queue=x"/],
+    ['redis://h/1?queue=x', /nothing after the database, got "\?queue=x"/],
     ['redis://', /expected redis:\/\//],
   ])('refuses %s', (text, message) => {
     expect(() => parseQueueUrl(text)).toThrow(UsageProblem);

@@ -45,33 +45,48 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
     });
   }
 
-  /** Runs `careflow <args>` without blocking this process (the workers' tests watch Redis meanwhile). */
-  function careflowAsync(args: string[]): Promise<Outcome> {
+  /** Starts `careflow <args>` without blocking this process (the tests watch Redis meanwhile). */
+  function careflowAsync(args: string[]): { child: ChildProcess; outcome: Promise<Outcome> } {
     const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: ENV });
     children.push(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
+    return { child, outcome: new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr }))) };
   }
 
   function exited(child: ChildProcess): Promise<number | null> {
     return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
   }
 
+  let slowLocal: string | undefined;
+  /** The local run of the slow experiment, made once for the tests that compare with it. */
+  function localSlowRun(): string {
+    if (slowLocal === undefined) {
+      slowLocal = join(root, 'slow-local');
+      expect(careflow(['run', SLOW, '--out', slowLocal, '-q']).status).toBe(0);
+    }
+    return slowLocal;
+  }
+
   function expectSameResults(queued: string, local: string): void {
     for (const file of COMPARED) expect(readFileSync(join(queued, file), 'utf8'), file).toBe(readFileSync(join(local, file), 'utf8'));
   }
 
-  /** Who ran each finished job, from Redis. */
-  async function processedBy(): Promise<string[]> {
+  /** Runs `use` with a BullMQ handle on the test queue. */
+  async function withQueue<T>(use: (queue: Queue) => Promise<T>): Promise<T> {
     const queue = new Queue(QUEUE_NAME, { connection: parseQueueUrl(redis.url).connection });
     try {
-      return (await queue.getJobs(['completed'])).map((job) => job.processedBy ?? '?');
+      return await use(queue);
     } finally {
       await queue.close();
     }
+  }
+
+  /** Who ran each finished job, from Redis. */
+  function processedBy(): Promise<string[]> {
+    return withQueue(async (queue) => (await queue.getJobs(['completed'])).map((job) => job.processedBy ?? '?'));
   }
 
   it('shares the jobs between two workers, shows progress, and writes the results of a local run', async () => {
@@ -79,7 +94,7 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
     const local = join(root, 'shared-local');
     expect(careflow(['run', SMALL, '-r', '10', '--out', local, '-q']).status).toBe(0);
     const out = join(root, 'shared-queue');
-    const r = await careflowAsync(['run', SMALL, '-r', '10', '--queue', redis.url, '--out', out]);
+    const r = await careflowAsync(['run', SMALL, '-r', '10', '--queue', redis.url, '--out', out]).outcome;
     expect(r.stderr).toMatch(/^small: 20\/20 replications/m);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^delayed patients\/day\s+moreBeds\s/m);
@@ -102,11 +117,10 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
     events.on('stalled', ({ jobId }) => stalled.push(jobId));
     try {
       await events.waitUntilReady();
-      const local = join(root, 'kill-local');
-      expect(careflow(['run', SLOW, '--out', local, '-q']).status).toBe(0);
+      const local = localSlowRun();
       const victim = await startWorker('victim');
       const out = join(root, 'kill-queue');
-      const run = careflowAsync(['run', SLOW, '--queue', redis.url, '--out', out, '-q']);
+      const run = careflowAsync(['run', SLOW, '--queue', redis.url, '--out', out, '-q']).outcome;
       // Kill it once it has finished a job and is running the next.
       await until(async () => (await queue.getCompletedCount()) >= 1 && (await queue.getActiveCount()) === 1);
       victim.kill('SIGKILL');
@@ -125,13 +139,32 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
     }
   });
 
+  it('picks up the finished jobs when a stopped coordinator is run again, and runs none twice', async () => {
+    const worker = await startWorker('steady');
+    const local = localSlowRun();
+    const args = ['run', SLOW, '--queue', redis.url, '--out', join(root, 'restart-queue'), '-q'];
+    const first = careflowAsync(args);
+    await until(() => withQueue(async (queue) => (await queue.getCompletedCount()) >= 2));
+    first.child.kill('SIGTERM');
+    const stopped = await first.outcome;
+    expect(stopped.status).toBe(1);
+    expect(stopped.stderr).toMatch(/^careflow: stopping; queued jobs still run on the workers, and a rerun reads them back/m);
+    // The same command again, while the worker is still busy with the queued jobs.
+    const again = await careflowAsync(args).outcome;
+    expect(again.status).toBe(0);
+    expectSameResults(join(root, 'restart-queue'), local);
+    worker.kill('SIGTERM');
+    expect(await exited(worker)).toBe(0);
+    expect(worker.log()).toMatch(/stopped: 8 jobs done, 0 failed/);
+  });
+
   it('runs a sweep through the queue with the same results as a local sweep', async () => {
     await startWorker('sweeper');
     const args = ['sweep', SMALL, '--vary', 'settings.acute.capacity=125,135', '-r', '3', '-q'];
     const local = join(root, 'sweep-local');
     expect(careflow([...args, '--out', local]).status).toBe(0);
     const out = join(root, 'sweep-queue');
-    const r = await careflowAsync([...args, '--queue', redis.url, '--out', out]);
+    const r = await careflowAsync([...args, '--queue', redis.url, '--out', out]).outcome;
     expect(r.status).toBe(0);
     expectSameResults(out, local);
   });

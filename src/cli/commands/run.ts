@@ -92,7 +92,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const onSigint = (): void => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
-    process.stderr.write('\ncareflow: stopping after the replications under way (again to abort)\n');
+    process.stderr.write(queue ? '\ncareflow: stopping; queued jobs still run on the workers, and a rerun reads them back (again to abort)\n' : '\ncareflow: stopping after the replications under way (again to abort)\n');
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);

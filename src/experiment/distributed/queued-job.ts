@@ -28,20 +28,14 @@ export interface QueuedReplication extends Omit<ReplicationJob, 'traceFile'> {
   careflowVersion: string;
 }
 
-/** The payload for a job. */
+/**
+ * The payload for a job: every field of the job (so a field added to ReplicationJob travels, and
+ * counts in the id, without a change here) but the trace file.
+ */
 export function toPayload(job: ReplicationJob): QueuedReplication {
-  if (job.traceFile !== undefined) throw new Error('journey traces are written by local runs only, not through a queue');
-  return {
-    schemaVersion: JOB_SCHEMA_VERSION,
-    careflowVersion: ownVersion(),
-    scenarioIndex: job.scenarioIndex,
-    replication: job.replication,
-    model: job.model,
-    horizonDays: job.horizonDays,
-    warmupDays: job.warmupDays,
-    seed: job.seed,
-    withDaily: job.withDaily,
-  };
+  const { traceFile, ...replication } = job;
+  if (traceFile !== undefined) throw new Error('journey traces are written by local runs only, not through a queue');
+  return { schemaVersion: JOB_SCHEMA_VERSION, careflowVersion: ownVersion(), ...replication };
 }
 
 /**

@@ -83,8 +83,14 @@ class Batch {
   finish(id: string, value: EncodedOutput): void {
     const waiting = this.pending.get(id);
     if (waiting === undefined) return;
+    let output: ReplicationOutput;
+    try {
+      output = decodeOutput(value);
+    } catch (err) {
+      // Called from BullMQ's event loop too, where a throw would go unheard.
+      return this.fail(id, `its result cannot be read (${(err as Error).message})`);
+    }
     this.pending.delete(id);
-    const output = decodeOutput(value);
     for (const job of waiting) this.record({ ...output, scenarioIndex: job.scenarioIndex, replication: job.replication });
   }
 
@@ -121,7 +127,7 @@ class Coordinator {
     this.events.on('failed', onFailed);
     try {
       await this.submit(batch, shouldStop);
-      await this.checkWorkers();
+      if (batch.pending.size > 0) await this.checkWorkers();
       return await this.wait(batch, shouldStop);
     } finally {
       this.events.off('completed', onCompleted);

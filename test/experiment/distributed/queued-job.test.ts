@@ -76,4 +76,9 @@ describe('the result encoding', () => {
     expect(Array.from(back.daily ?? [])).toEqual(Array.from(odd.daily));
     expect(decodeOutput(encodeOutput({ ...odd, daily: null })).daily).toBeNull();
   });
+
+  it('refuses a result whose values do not match its metric names', () => {
+    const encoded = encodeOutput(runJob(job({ withDaily: false })));
+    expect(() => decodeOutput({ ...encoded, metricValues: '' })).toThrow(`corrupt job result: ${encoded.metricNames.length} metric names but 0 values`);
+  });
 });

@@ -15,8 +15,8 @@ export const SKIP_REDIS = process.env.CAREFLOW_SKIP_REDIS === '1';
 
 /** A Redis database for one test file. */
 export interface TestRedis {
-  /** redis://127.0.0.1:<port>/<db> */
-  url: string;
+  /** redis://127.0.0.1:<port>/<db>; throws why the server could not be started, if it could not. */
+  readonly url: string;
   /** Empties the database (between tests). */
   flush(): Promise<void>;
 }
@@ -27,10 +27,18 @@ export interface TestRedis {
  */
 export function useTestRedis(db: number): TestRedis {
   let server: ChildProcess | null = null;
+  let url = '';
+  // A server that cannot start fails every test with the reason (a failing beforeAll would only
+  // mark them skipped in the "N passed, N failed" line).
+  let startError: Error | null = null;
   const redis: TestRedis = {
-    url: '',
+    get url() {
+      if (startError) throw startError;
+      return url;
+    },
     flush: async () => {
-      const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+      if (startError) return;
+      const client = new Redis(url, { maxRetriesPerRequest: 1 });
       try {
         await client.flushdb();
       } finally {
@@ -39,15 +47,19 @@ export function useTestRedis(db: number): TestRedis {
     },
   };
   beforeAll(async () => {
-    const shared = process.env.CAREFLOW_TEST_REDIS_URL;
-    if (shared) {
-      redis.url = `${shared.replace(/\/\d*$/, '')}/${db}`;
-    } else {
-      const port = await freePort();
-      server = await startRedisServer(port);
-      redis.url = `redis://127.0.0.1:${port}/${db}`;
+    try {
+      const shared = process.env.CAREFLOW_TEST_REDIS_URL;
+      if (shared) {
+        url = `${shared.replace(/\/\d*$/, '')}/${db}`;
+      } else {
+        const port = await freePort();
+        server = await startRedisServer(port);
+        url = `redis://127.0.0.1:${port}/${db}`;
+      }
+      await redis.flush();
+    } catch (err) {
+      startError = err as Error;
     }
-    await redis.flush();
   });
   afterAll(() => {
     server?.kill('SIGKILL');

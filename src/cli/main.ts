@@ -13,6 +13,7 @@ import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT_BAD_INPUT, reportError } from './errors.js';
 import { careflowVersion } from '../experiment/version.js';
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nSimulate people moving between acute hospital, intermediate care and social care.')
     .version(careflowVersion())
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, compare, report, validate, list, explain')
+    .demandCommand(1, 'name a command: run, sweep, compare, report, validate, list, explain, worker')
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   parser = registerSweep(parser);
   parser = registerReport(parser);
   parser = registerExplain(parser);
+  parser = registerWorker(parser);
   try {
     await parser.parseAsync();
   } catch (err) {

@@ -6,6 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { QueueRunOptions } from './distributed/coordinator.js';
 import { careflowVersion } from './version.js';
 import { resolvedPolicies } from '../model/policies/apply.js';
 import { UsageProblem } from './problems.js';
@@ -27,6 +28,8 @@ export interface ExecuteOptions {
   shouldStop?: () => boolean;
   /** Write the journey trace of replication 1 of every scenario (trace-<scenario>.csv). */
   trace?: boolean;
+  /** Run the replications through this queue (workers elsewhere) instead of on local threads. */
+  queue?: QueueRunOptions;
 }
 
 /** What an experiment run produced. */
@@ -75,6 +78,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     finished,
     onProgress: options.onProgress,
     shouldStop: options.shouldStop,
+    queue: options.queue,
     traceFileFor: options.trace ? (s) => traceFile(options.out, s) : undefined,
     // The daily series is stored as the base64 of its bytes: exact, and far quicker than JSON numbers.
     onReplication: (o) => appendFileSync(checkpoint, JSON.stringify({ ...o, daily: o.daily ? encodeSeries(o.daily) : null }) + '\n'),

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { LoadedExperiment } from './scenario.js';
+import type { QueueRunOptions } from './distributed/coordinator.js';
 import { halfWidth } from './statistics.js';
 import runJob, { type ReplicationJob, type ReplicationOutput } from './worker.js';
 
@@ -30,6 +31,17 @@ export interface RunOptions {
   shouldStop?: () => boolean;
   /** Journey trace file for replication 1 of scenario s (none if it returns undefined). */
   traceFileFor?: (scenarioIndex: number) => string | undefined;
+  /** Run the replications on workers elsewhere through this queue instead of on local threads. */
+  queue?: QueueRunOptions;
+}
+
+/** Where replications run: on local threads, or on workers reached through a queue. */
+export interface ReplicationRunner {
+  /** Runs the jobs, calling `record` once per finished job in any order; resolves true if stopped early. */
+  run(jobs: ReplicationJob[], record: (output: ReplicationOutput) => void, shouldStop: () => boolean): Promise<boolean>;
+  /** The number of workers, for the manifest (read after the run). */
+  workers(): number;
+  close(): Promise<void>;
 }
 
 /** Everything the runs produced, ordered by scenario then replication. */
@@ -56,8 +68,7 @@ export function defaultWorkers(): number {
 
 /** Runs all scenarios and replications of an experiment (and more if a precision target asks). */
 export async function runExperiment(experiment: LoadedExperiment, options: RunOptions = {}): Promise<RunOutputs> {
-  const workers = options.workers ?? defaultWorkers();
-  const pool = workers > 1 ? new Piscina({ filename: workerFile(), maxThreads: workers, minThreads: workers }) : null;
+  const runner = options.queue ? await queueRunner(options.queue) : localRunner(options.workers ?? defaultWorkers());
   const done = new Map<string, ReplicationOutput>();
   for (const f of options.finished ?? []) done.set(key(f.scenarioIndex, f.replication), f);
   let replications = options.replications ?? experiment.config.replications;
@@ -65,26 +76,26 @@ export async function runExperiment(experiment: LoadedExperiment, options: RunOp
   let interrupted = false;
   try {
     for (;;) {
-      interrupted = await runBatch(experiment, replications, done, pool, options);
+      interrupted = await runBatch(experiment, replications, done, runner, options);
       if (interrupted) break;
       const wanted = replicationsForPrecision(experiment, done, replications, PRECISION_STEP);
       if (wanted <= replications || replications >= maxReplications) break;
       replications = Math.min(wanted, maxReplications);
     }
   } finally {
-    await pool?.destroy();
+    await runner.close();
   }
   const outputs = experiment.scenarios.map((_, s) =>
     Array.from({ length: replications }, (_, r) => done.get(key(s, r))).filter((o): o is ReplicationOutput => o !== undefined),
   );
-  return { outputs, replications, interrupted, workers };
+  return { outputs, replications, interrupted, workers: runner.workers() };
 }
 
 async function runBatch(
   experiment: LoadedExperiment,
   replications: number,
   done: Map<string, ReplicationOutput>,
-  pool: Piscina | null,
+  runner: ReplicationRunner,
   options: RunOptions,
 ): Promise<boolean> {
   const jobs: ReplicationJob[] = [];
@@ -106,25 +117,53 @@ async function runBatch(
     });
   }
   const total = replications * experiment.scenarios.length;
-  let stopped = false;
   const record = (output: ReplicationOutput): void => {
-    done.set(key(output.scenarioIndex, output.replication), output);
+    const k = key(output.scenarioIndex, output.replication);
+    if (done.has(k)) return; // a replication is counted once, however often a queue delivers it
+    done.set(k, output);
     options.onReplication?.(output);
     options.onProgress?.(done.size, total);
   };
   options.onProgress?.(done.size, total);
-  if (pool === null) {
-    for (const job of jobs) {
-      if (options.shouldStop?.()) return true;
-      record(runJob(job));
-      await new Promise((resolve) => setImmediate(resolve)); // let signals and progress through
-    }
-    return false;
+  return runner.run(jobs, record, () => options.shouldStop?.() ?? false);
+}
+
+/** Runs replications on this machine: on the main thread for one worker, else on a piscina pool. */
+export function localRunner(workers: number): ReplicationRunner {
+  const pool = workers > 1 ? createPool(workers) : null;
+  return {
+    run: (jobs, record, shouldStop) => (pool === null ? runOnMainThread(jobs, record, shouldStop) : runOnPool(pool, jobs, record, shouldStop)),
+    workers: () => workers,
+    close: async () => pool?.destroy(),
+  };
+}
+
+/** The queue's runner, loaded only when asked for, so that local runs do not load BullMQ. */
+async function queueRunner(queue: QueueRunOptions): Promise<ReplicationRunner> {
+  const { openQueueRunner } = await import('./distributed/coordinator.js');
+  return openQueueRunner(queue);
+}
+
+/** A pool of `threads` worker threads running {@link runJob}. */
+export function createPool(threads: number): Piscina {
+  return new Piscina({ filename: workerFile(), maxThreads: threads, minThreads: threads });
+}
+
+async function runOnMainThread(jobs: ReplicationJob[], record: (o: ReplicationOutput) => void, shouldStop: () => boolean): Promise<boolean> {
+  for (const job of jobs) {
+    if (shouldStop()) return true;
+    record(runJob(job));
+    await new Promise((resolve) => setImmediate(resolve)); // let signals and progress through
   }
+  return false;
+}
+
+async function runOnPool(pool: Piscina, jobs: ReplicationJob[], record: (o: ReplicationOutput) => void, shouldStop: () => boolean): Promise<boolean> {
+  let stopped = false;
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < jobs.length) {
-      if (options.shouldStop?.()) {
+      if (shouldStop()) {
         stopped = true;
         return;
       }

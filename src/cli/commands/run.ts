@@ -5,6 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import type { QueueRunOptions } from '../../experiment/distributed/coordinator.js';
+import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { loadExperiment, type LoadedExperiment, type ResolvedScenario } from '../../experiment/scenario.js';
@@ -29,6 +31,7 @@ export interface RunArgs {
   trace: boolean;
   set?: string[];
   report: boolean;
+  queue?: string;
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -44,6 +47,10 @@ export function runOptions<T>(y: Argv<T>) {
     .option('set', { type: 'string', array: true, describe: 'change a model value for every scenario, path=value (e.g. settings.acute.capacity=900)' })
     .option('trace', { type: 'boolean', default: false, describe: 'also write trace-<scenario>.csv: every move of every person in replication 1' })
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run into the same --out folder' })
+    .option('queue', {
+      type: 'string',
+      describe: 'run the replications on careflow workers through the BullMQ queue on this Redis, redis://[[user]:password@]host[:port][/db] (rediss:// for TLS)',
+    })
     .option('report', { type: 'boolean', default: false, describe: 'also write report.html (charts, offline) into the results folder' });
 }
 
@@ -80,6 +87,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   if (args.resume && !existsSync(checkpointFile(args.out as string))) {
     throw new UsageError(`--resume: nothing to resume: ${checkpointFile(args.out as string)} does not exist`);
   }
+  const queue = queueRunOptions(args);
   const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
   const progress = createProgress(experiment.config.name, args.quiet);
@@ -87,7 +95,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const onSigint = (): void => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
-    process.stderr.write('\ncareflow: stopping after the replications under way (again to abort)\n');
+    process.stderr.write(queue ? '\ncareflow: stopping; queued jobs still run on the workers, and a rerun reads them back (again to abort)\n' : '\ncareflow: stopping after the replications under way (again to abort)\n');
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
@@ -98,6 +106,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       replications: args.replications,
       resume: args.resume,
       trace: args.trace,
+      queue,
       onProgress: (done, total) => progress.update(done, total),
       shouldStop: () => stopRequested,
     });
@@ -129,6 +138,15 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
+}
+
+/** The queue to run through (--queue), checked against the flags that only make sense locally. */
+function queueRunOptions(args: RunArgs): QueueRunOptions | undefined {
+  if (args.queue === undefined) return undefined;
+  const target = parseQueueUrl(args.queue);
+  if (args.workers !== undefined) throw new UsageError('--workers: not used with --queue; give each worker --concurrency N (careflow worker --help)');
+  if (args.trace) throw new UsageError('--trace: traces are written by local runs only; run without --queue to trace');
+  return { target, onNotice: (message) => process.stderr.write(`careflow: ${message}\n`) };
 }
 
 /** The command line that was run, with --out made explicit and --resume added. */
@@ -164,7 +182,8 @@ export function registerRun(y: Argv): Argv {
         .example('$0 run experiments/baseline.yaml', 'run with the file\'s settings')
         .example('$0 run experiments/default.yaml -r 20 -w 2 --out results/mine', '20 replications on 2 workers')
         .example('$0 run experiments/default.yaml --scenario moreReablement --json', 'one scenario against the baseline, JSON out')
-        .example('$0 run experiments/baseline.yaml --set settings.acute.capacity=900 --set arrivals.emergency.perDay=90', 'change model values for every scenario'),
+        .example('$0 run experiments/baseline.yaml --set settings.acute.capacity=900 --set arrivals.emergency.perDay=90', 'change model values for every scenario')
+        .example('$0 run experiments/default.yaml --queue redis://queue-host:6379', 'run on careflow workers started elsewhere (careflow worker)'),
     async (argv) => {
       const args = argv as unknown as RunArgs;
       process.exitCode = await runLoaded(applyRunArgs(loadExperiment(args.experiment), args), args);

@@ -1,0 +1,66 @@
+/**
+ * A replication as it travels on the queue: the payload (the ReplicationJob, with the schema
+ * version and careflow version that produced it) and its job id.
+ *
+ * @module
+ */
+import { careflowVersion } from '../version.js';
+import { hashOf } from '../scenario.js';
+import type { ReplicationJob } from '../worker.js';
+
+/**
+ * The payload's layout. Raise it whenever the fields of QueuedReplication or their meaning
+ * change, so that a worker of another layout refuses the job instead of misreading it.
+ */
+export const JOB_SCHEMA_VERSION = 1;
+
+let version: string | undefined;
+/** careflow's version, read once (it reads package.json). */
+function ownVersion(): string {
+  version ??= careflowVersion();
+  return version;
+}
+
+/** The payload of one queued replication. Traces are local files, so they never travel. */
+export interface QueuedReplication extends Omit<ReplicationJob, 'traceFile'> {
+  schemaVersion: number;
+  /** The careflow version of the coordinator: another version may compute another answer. */
+  careflowVersion: string;
+}
+
+/**
+ * The payload for a job: every field of the job (so a field added to ReplicationJob travels, and
+ * counts in the id, without a change here) but the trace file.
+ */
+export function toPayload(job: ReplicationJob): QueuedReplication {
+  const { traceFile, ...replication } = job;
+  if (traceFile !== undefined) throw new Error('journey traces are written by local runs only, not through a queue');
+  return { schemaVersion: JOB_SCHEMA_VERSION, careflowVersion: ownVersion(), ...replication };
+}
+
+/**
+ * The job id: a hash of everything that decides the replication's result (the scenario's
+ * resolved model, horizon, warm-up, seed, daily output, schema and careflow versions) followed
+ * by the replication number. Equal ids therefore mean equal answers, so a resubmitted experiment,
+ * or another experiment or sweep that contains the same scenario, reuses a finished job instead
+ * of running it again. The scenario's position is left out on purpose: it does not change the
+ * answer, and the coordinator knows which of its scenarios asked. BullMQ refuses ':' in custom
+ * ids (and wholly numeric ones), hence '-' and the letters.
+ */
+export function jobIdOf(payload: QueuedReplication): string {
+  const { scenarioIndex: _scenario, replication, ...content } = payload;
+  return `cf${hashOf(content)}-r${replication}`;
+}
+
+/** Why a worker cannot run this payload, or null if it can. */
+export function payloadProblem(data: unknown): string | null {
+  const payload = data as Partial<QueuedReplication> | null;
+  if (typeof payload !== 'object' || payload === null) return 'the job has no careflow payload';
+  if (payload.schemaVersion !== JOB_SCHEMA_VERSION) {
+    return `job schema version ${String(payload.schemaVersion)}, but this worker (careflow ${ownVersion()}) runs version ${JOB_SCHEMA_VERSION} only: run workers of the coordinator's careflow version`;
+  }
+  if (payload.careflowVersion !== ownVersion()) {
+    return `job from careflow ${String(payload.careflowVersion)}, but this worker is careflow ${ownVersion()}, which may compute other answers: run workers of the coordinator's version`;
+  }
+  return null;
+}

@@ -39,7 +39,16 @@ export function assumptionsHtml(r: ResultsFolder, libraries: InlineLibrary[]): s
     ['Charts', libraries.map((l) => `${l.name} ${l.version}`).join(', ') + ' (BSD-3-Clause), inlined in this file'],
   ];
   const factList = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v ?? '–')}</dd>`).join('\n');
-  const scenarios = (experiment.scenarios ?? []).map(scenarioRow).join('\n');
+  // The scenarios that ran (a run may pick some with --scenario), with their policies as
+  // resolved (every default filled in) where summary.json has them.
+  const configured = new Map((experiment.scenarios ?? []).map((c) => [String(c.name), c]));
+  const scenarios = s.scenarios
+    .map((run) => {
+      const c = configured.get(run.name) ?? {};
+      const resolved = (run as { policies?: unknown }).policies;
+      return scenarioRow({ ...c, name: run.name, description: run.description, policies: Array.isArray(resolved) ? resolved : c.policies });
+    })
+    .join('\n');
   const modelSource =
     r.modelText !== null
       ? `<details><summary>Model file as run, with the source of each number in its comments (${escapeHtml(m.modelFile)})</summary><pre class="source">${escapeHtml(r.modelText)}</pre></details>`
@@ -77,7 +86,14 @@ export function policiesHtml(policies: unknown): string {
     const entries = Object.entries(p as Record<string, unknown>);
     const nameKey = ['name', 'policy', 'type', 'kind'].find((k) => typeof (p as Record<string, unknown>)[k] === 'string');
     const name = nameKey ? String((p as Record<string, unknown>)[nameKey]) : 'policy';
-    const parameters = entries.filter(([k]) => k !== nameKey).map(([k, v]) => `<code>${escapeHtml(k)}</code>: ${escapeHtml(compact(v))}`);
+    const parameters = entries
+      .filter(([k]) => k !== nameKey)
+      .flatMap(([k, v]) =>
+        // A nested parameters object reads better as its own name: value pairs.
+        k === 'parameters' && typeof v === 'object' && v !== null && !Array.isArray(v)
+          ? Object.entries(v as Record<string, unknown>).map(([pk, pv]) => `<code>${escapeHtml(pk)}</code>: ${escapeHtml(compact(pv))}`)
+          : [`<code>${escapeHtml(k)}</code>: ${escapeHtml(compact(v))}`],
+      );
     return `<li><strong>${escapeHtml(name)}</strong>${parameters.length > 0 ? ` (${parameters.join('; ')})` : ''}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;

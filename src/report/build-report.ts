@@ -64,7 +64,7 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
   return renderPage({
     title: `careflow report: ${s.experiment}`,
     lede: typeof description === 'string' && description !== '' ? description : `Results of the experiment ${s.experiment}.`,
-    meta: `Model ${s.model} · ${s.scenarios.length} scenarios against ${s.baseline} · ${s.replications} replications · seed ${s.seed} · ${s.horizonDays} days with ${s.warmupDays} days of warm-up · run finished ${String(r.manifest.finishedAt ?? 'unknown')} · report made ${now.toISOString()}`,
+    meta: `Model ${s.model} · ${scenarioCount(s.scenarios.length - 1)} against ${s.baseline} · ${s.replications} replications · seed ${s.seed} · ${s.horizonDays} days with ${s.warmupDays} days of warm-up · run finished ${String(r.manifest.finishedAt ?? 'unknown')} · report made ${now.toISOString()}`,
     sections: [headline, ...charts, assumptions],
     libraries,
   });
@@ -85,4 +85,9 @@ export async function writeReport(dir: string, out = join(dir, REPORT_FILE)): Pr
     throw err;
   }
   return out;
+}
+
+/** "1 scenario", "3 scenarios" (the scenarios compared with the baseline). */
+function scenarioCount(n: number): string {
+  return `${n} scenario${n === 1 ? '' : 's'}`;
 }

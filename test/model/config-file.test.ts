@@ -11,6 +11,7 @@ import {
   parseConfigText,
   readConfigFile,
 } from '../../src/model/config-file.js';
+import { configError } from './support.js';
 
 const schema = z.strictObject({
   name: z.string(),
@@ -43,16 +44,6 @@ function lineOf(text: string, needle: string, after = ''): number {
   return text.slice(0, at).split('\n').length;
 }
 
-/** Runs `fn`, which must throw a ConfigError, and returns it. */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 function parse(text: string, name = 'demo.yaml'): ConfigError {
   return configError(() => parseConfigText(text, name, schema));

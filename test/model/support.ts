@@ -6,6 +6,8 @@
  * Every number in the models built here is a test value chosen to make a mechanism visible;
  * none is an estimate of any real system.
  */
+import { expect } from 'vitest';
+import { ConfigError } from '../../src/model/config-file.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { compileModel } from '../../src/model/compile.js';
 import { parseModel } from '../../src/model/load-model.js';
@@ -149,4 +151,15 @@ export function meanVar(xs: readonly number[]): { mean: number; variance: number
   const mean = sum(xs) / xs.length;
   const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
   return { mean, variance };
+}
+
+/** Runs `fn`, which must throw a ConfigError, and returns it. */
+export function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
 }

@@ -11,19 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/model/config-file.js';
 import { POLICY_NAMES } from '../../../src/model/policies/registry.js';
-import { baseModel, metric, run } from '../support.js';
+import { baseModel, configError, metric, run } from '../support.js';
 import { definition, expectDirection, neutral, pairedRuns, withPolicy } from './support.js';
 
-/** The ConfigError thrown by `fn`. */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 /** Asserts a loader error at `field` (after "file:line: ") whose reason matches `reason`. */
 function expectRejected(policy: Record<string, unknown>, field: string, reason: RegExp, patch = {}): void {

@@ -36,6 +36,8 @@ export function formatNumber(x: number): string {
 export function renderTable(summary: ExperimentSummary, metrics: [string, string][] = KEY_METRICS): string {
   const rows: string[][] = [['metric', 'scenario', 'mean', '95% CI', `vs ${summary.baseline}`, '95% CI of difference']];
   for (const [metric, label] of metrics) {
+    // No policy, no policy cost: a block of zeros would only be noise.
+    if (metric === 'costPolicies' && summary.scenarios.every((s) => (s.metrics[metric]?.mean ?? 0) === 0)) continue;
     for (const s of summary.scenarios) {
       const m = s.metrics[metric];
       if (!m) continue;

@@ -55,7 +55,8 @@ export class EntityStream implements UniformSource {
   private next32(): number {
     const b = this.b;
     const m = Math.imul(b, 5);
-    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    // A signed 32-bit result: an unsigned one above 2^30 would be a boxed number, not a small integer.
+    const result = Math.imul((m << 7) | (m >>> 25), 9);
     const t = b << 9;
     this.c ^= this.a;
     this.d ^= b;

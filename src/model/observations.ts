@@ -34,7 +34,7 @@ export const DELAY_LENGTH_BANDS: readonly { name: string; from: number; to: numb
   { name: 'days21plus', from: 21, to: Infinity },
 ];
 /** Columns of the daily series, per setting. */
-export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue', 'capacity'] as const;
+export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue', 'capacity', 'dischargeProcess', 'assessment', 'awaitedFromHospital'] as const;
 
 /** Daily series of one replication: value[(day * settings + s) * DAILY_COLUMNS.length + column]. */
 export interface DailySeries {
@@ -235,6 +235,12 @@ export class Observations {
         this.daily.values[base + 2] = r.waiting;
         // Before any change due at this instant: the capacity of the day just ended.
         this.daily.values[base + 3] = r.capacity;
+        // The acute delays by reason: process and assessment on the acute row, and on each other
+        // setting's row the patients in acute beds waiting for it.
+        const isAcute = s === this.model.acute;
+        this.daily.values[base + 4] = isAcute ? this.delayedByReason[0].value : 0;
+        this.daily.values[base + 5] = isAcute ? this.delayedByReason[1].value : 0;
+        this.daily.values[base + 6] = isAcute ? 0 : this.delayedByReason[2 + s].value;
       }
     }
     // The NHS count at midnight, and the capacity, belong to the day that ends now: the window's

@@ -4,6 +4,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DAILY_COLUMNS } from '../../src/model/observations.js';
 import { describe, expect, it } from 'vitest';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../src/experiment/execute.js';
 import { hashOf } from '../../src/experiment/scenario.js';
@@ -60,7 +61,7 @@ describe('executeExperiment', () => {
     expect(replicationsCsv[0]).toBe('scenario,replication,metric,value');
     expect(replicationsCsv).toHaveLength(1 + 2 * 4 * metrics.length);
     const dailyCsv = read(out, 'daily.csv').trimEnd().split('\n');
-    expect(dailyCsv[0]).toBe('scenario,replication,day,setting,occupancy,delayed,queue,capacity');
+    expect(dailyCsv[0]).toBe(['scenario', 'replication', 'day', 'setting', ...DAILY_COLUMNS].join(','));
     expect(dailyCsv).toHaveLength(1 + 2 * (4 + 1) * 200 * 4); // scenarios x (replications + mean) x days x settings
 
     const manifest = JSON.parse(read(out, 'manifest.json'));

@@ -74,7 +74,7 @@ describe('writeResults', () => {
 
   it('writes daily.csv with each replication and their mean, rounded to 6 decimals', () => {
     const [header, ...body] = rows('daily.csv');
-    expect(header).toEqual(['scenario', 'replication', 'day', 'setting', 'occupancy', 'delayed', 'queue', 'capacity']);
+    expect(header).toEqual(['scenario', 'replication', 'day', 'setting', ...DAILY_COLUMNS]);
     const settings = Object.keys(experiment.model.settings);
     expect(new Set(body.map((r) => r[3]))).toEqual(new Set(settings));
     expect(new Set(body.map((r) => r[1]))).toEqual(new Set(['1', '2', '3', 'mean']));

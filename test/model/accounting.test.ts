@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDistribution, type DistributionSpec } from '../../src/engine/random/distributions.js';
 import { PATHWAYS } from '../../src/model/schema.js';
-import { baseModel, metric, run, Z, type Patch } from './support.js';
+import { baseModel, dailyColumn, metric, run, Z, type Patch } from './support.js';
 
 /** A system with real delays everywhere: scarce downstream places, assessments, a discharge process. */
 const CONGESTED: Patch = {
@@ -106,6 +106,25 @@ describe('bed days and delayed days', () => {
     expect(metric(r, 'delayedBedDaysByPathway.P0')).toBeCloseTo(metric(r, 'delayedBedDaysByReason.dischargeProcess'), 6);
     // Only acute beds can be delayed by reasons: no reason is reported for awaiting an acute bed.
     expect(r.metrics['delayedBedDaysByReason.awaitingAcute']).toBeUndefined();
+  });
+
+  it('every midnight, the daily reasons of acute delays add up to the delayed count, each reason present', () => {
+    const acute = dailyColumn(r, 'acute', 'delayed');
+    const process = dailyColumn(r, 'acute', 'dischargeProcess');
+    const assessment = dailyColumn(r, 'acute', 'assessment');
+    const others = SETTINGS.filter((s) => s !== 'acute');
+    const awaited = others.map((s) => dailyColumn(r, s, 'awaitedFromHospital'));
+    for (let d = 0; d < acute.length; d++) {
+      const sum = process[d] + assessment[d] + awaited.reduce((a, column) => a + column[d], 0);
+      expect(sum, `day ${d}`).toBe(acute[d]);
+    }
+    // The acute row awaits nothing from hospital; the other rows have no process or assessment.
+    expect(dailyColumn(r, 'acute', 'awaitedFromHospital').every((v) => v === 0)).toBe(true);
+    for (const s of others) expect(dailyColumn(r, s, 'dischargeProcess').concat(dailyColumn(r, s, 'assessment')).every((v) => v === 0)).toBe(true);
+    // A congested model has some of each.
+    expect(Math.max(...process)).toBeGreaterThan(0);
+    expect(Math.max(...assessment)).toBeGreaterThan(0);
+    expect(awaited.some((column) => Math.max(...column) > 0)).toBe(true);
   });
 
   it('costs are place days x unit costs split by payer shares, plus assessments x their cost', () => {

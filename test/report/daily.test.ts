@@ -4,13 +4,13 @@ import { UsageProblem } from '../../src/experiment/problems.js';
 import { dailyMeans, parseDaily, periodIntervals } from '../../src/report/daily.js';
 import { halfWidth } from '../../src/experiment/statistics.js';
 
-const HEADER = 'scenario,replication,day,setting,occupancy,delayed,queue,capacity\n';
+const HEADER = 'scenario,replication,day,setting,occupancy,delayed,queue,capacity,dischargeProcess,assessment,awaitedFromHospital\n';
 
 /** Two replications of 4 days of one setting, occupancy = replication * 10 + day. */
 function csv(): string {
   let text = HEADER;
-  for (const rep of [1, 2]) for (let d = 0; d < 4; d++) text += `"a,b",${rep},${d},acute,${rep * 10 + d},${d},0,30\n`;
-  for (let d = 0; d < 4; d++) text += `"a,b",mean,${d},acute,0,0,0,30\n`;
+  for (const rep of [1, 2]) for (let d = 0; d < 4; d++) text += `"a,b",${rep},${d},acute,${rep * 10 + d},${d},0,30,0,${d},0\n`;
+  for (let d = 0; d < 4; d++) text += `"a,b",mean,${d},acute,0,0,0,30,0,0,0\n`;
   return text;
 }
 
@@ -26,7 +26,7 @@ describe('parseDaily', () => {
   it('rejects a file that is not a daily.csv, naming it', () => {
     expect(() => parseDaily('x,y\n', '/r/daily.csv')).toThrow(UsageProblem);
     expect(() => parseDaily('x,y\n', '/r/daily.csv')).toThrow(/^\/r\/daily\.csv: not a careflow daily\.csv/);
-    expect(() => parseDaily(`${HEADER}s,1,0,acute,zz,0,0,30\n`, '/r/daily.csv')).toThrow(/^\/r\/daily\.csv:2: occupancy "zz" is not a number/);
+    expect(() => parseDaily(`${HEADER}s,1,0,acute,zz,0,0,30,0,0,0\n`, '/r/daily.csv')).toThrow(/^\/r\/daily\.csv:2: occupancy "zz" is not a number/);
   });
 });
 

@@ -23,9 +23,11 @@ import { FlexibleBedsController, PooledBudgetController } from './capacity-contr
 import { pick, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
 import { Observations } from './observations.js';
 import type { TraceEvent, TraceSink } from './journey-trace.js';
-import { FLAG_DISCHARGE_TO_ASSESS, FLAG_SEVEN_DAY, PatientTable } from './patients.js';
+import { FLAG_DISCHARGE_TO_ASSESS, PatientTable } from './patients.js';
+import { EPISODE_SALT, SALT_ARRIVAL, SALT_EXIT, SALT_FIT, SALT_PROVIDER, SALT_SETTING } from './person-salts.js';
 import type { CompiledPolicies } from './policies/compile-effects.js';
-import { maxValue, productAt, valueAt } from './policies/profile.js';
+import { productAt } from './policies/profile.js';
+import { peakFactor, PolicyDecisions } from './policy-decisions.js';
 import type { WorkingWindow } from '../engine/calendar.js';
 
 /** Delay reason: the discharge process (paperwork, transport, medicines) of a P0 discharge. */
@@ -35,18 +37,6 @@ export const REASON_ASSESSMENT = 1;
 /** Delay reasons from this index on mean "awaiting a place in setting (reason - offset)". */
 export const REASON_AWAITING_OFFSET = 2;
 
-// Purposes ("salts") of a person's entity streams; each episode shifts them by EPISODE_SALT.
-const SALT_ARRIVAL = 0;
-const SALT_FIT = 1;
-const SALT_EXIT = 2;
-// Policy decisions draw from streams of their own, so that switching a policy on changes no
-// other draw of the same person (common random numbers between policy scenarios).
-const SALT_POLICY_FLAGS = 3;
-const SALT_DEMAND = 4;
-const SALT_SETTING = 8;
-const SALT_REDIRECT = 256; // + the setting asked for
-const SALT_PROVIDER = 512; // + the setting whose provider assesses
-const EPISODE_SALT = 1024;
 // Identities: emergency arrival k is 8k; community referral stream c's arrival k is 8k + 1 + c.
 const IDENTITY_STRIDE = 8;
 
@@ -85,8 +75,8 @@ export class CareSystemModel {
   private readonly policies: CompiledPolicies;
   /** Community streams' largest rate factor (thinning bound); 1 without policies. */
   private readonly communityPeak: number[];
-  private readonly sevenDayDischargeWindow: WorkingWindow | null;
-  private readonly sevenDayAssessmentWindow: WorkingWindow | null;
+  /** What the policies decide about each person. */
+  private readonly decide: PolicyDecisions;
   /** The last drawn referral delay and assessment work (see drawAssessment). */
   private drawnReferral = 0;
   private drawnWork = 0;
@@ -119,8 +109,6 @@ export class CareSystemModel {
     this.policies = model.policies;
     this.peakArrivalRate = peakRate(model, window.horizonDays) * peakFactor(this.policies.emergencyArrivals);
     this.communityPeak = this.policies.community.map(peakFactor);
-    this.sevenDayDischargeWindow = allWeek(model.config.discharge.window);
-    this.sevenDayAssessmentWindow = allWeek(model.config.assessment.window);
     const sim = this.sim;
     this.resources = model.settings.map((s) => {
       const options = { name: s.name, capacity: s.initialCapacity };
@@ -129,6 +117,7 @@ export class CareSystemModel {
       return r;
     });
     this.observations = new Observations(model, this.resources, window);
+    this.decide = new PolicyDecisions(model, this.patients, this.person, this.resources);
     this.onEmergencyArrival = sim.defineEvent(() => this.emergencyArrival(), 'emergency arrival');
     this.onCommunityArrival = sim.defineEvent((c) => this.communityArrival(c), 'community referral');
     this.onAdmitted = sim.defineEvent((p) => this.admitted(p), 'admitted');
@@ -177,47 +166,19 @@ export class CareSystemModel {
     if (!accept) return;
     const p = this.patients.admit(identity, 0, now);
     this.sampleAdmission(p, -1);
-    if (this.policies.any && this.prevented(p)) {
+    if (this.policies.any && this.decide.prevented(p, now)) {
       this.patients.discharge(p);
       return;
     }
     if (this.trace !== null) this.traced(p, 'arrived', -1, PATHWAY_NAMES[this.patients.pathway[p]]);
     const acute = this.model.acute;
-    const target = this.policies.any ? this.redirected(p, acute) : acute;
+    const target = this.policies.any ? this.decide.redirected(p, acute, now) : acute;
     if (target !== acute) {
       this.traced(p, 'referred', target, 'instead of admission');
       this.requestPlace(p, target);
       return;
     }
     this.requestAcuteBed(p);
-  }
-
-  /** Prevention: whether this would-be arrival stays well (a policy lowered their group's demand). */
-  private prevented(p: number): boolean {
-    const factors = this.policies.demand[this.patients.group[p]];
-    if (factors === null) return false;
-    this.person.open(this.patients.identity[p], SALT_DEMAND + EPISODE_SALT * this.patients.episode[p]);
-    return this.person.uniform() >= productAt(factors, this.sim.now);
-  }
-
-  /** The setting a person asking for `wanted` is sent to (policies may redirect them). */
-  private redirected(p: number, wanted: number): number {
-    const redirects = this.policies.redirects[wanted];
-    if (redirects.length === 0) return wanted;
-    const now = this.sim.now;
-    this.person.open(this.patients.identity[p], SALT_REDIRECT + wanted + EPISODE_SALT * this.patients.episode[p]);
-    for (const r of redirects) {
-      const u = this.person.uniform();
-      const eligible = r.groups[this.patients.group[p]] && this.patients.plannedStay[p] <= r.maxPlannedStay;
-      if (eligible && u < valueAt(r.share, now) && (!r.onlyIfRoom || this.hasRoom(r.to))) return r.to;
-    }
-    return wanted;
-  }
-
-  /** Whether setting s could take one more person now. */
-  private hasRoom(s: number): boolean {
-    const visits = this.model.settings[s].visits;
-    return this.resources[s].available >= (visits === null ? 1 : visits.initial);
   }
 
   private communityArrival(c: number): void {
@@ -287,7 +248,7 @@ export class CareSystemModel {
     const model = this.model;
     const policies = this.policies;
     patients.fitAt[p] = now;
-    patients.flags[p] = policies.any ? this.policyFlags(p, now) : 0;
+    patients.flags[p] = policies.any ? this.decide.flags(p, now) : 0;
     person.open(patients.identity[p], SALT_FIT + EPISODE_SALT * patients.episode[p]);
     const dies = person.uniform() < model.groups[patients.group[p]].inHospitalMortality;
     if (dies) {
@@ -304,7 +265,7 @@ export class CareSystemModel {
     const pathway = patients.pathway[p];
     const flags = patients.flags[p];
     if (pathway === 0) {
-      const done = this.afterWork(now, this.dischargeProcess(now), this.dischargeWindow(flags));
+      const done = this.afterWork(now, this.dischargeProcess(now), this.decide.dischargeWindow(flags));
       // A zero-length process is no delay at all: leave now, with no event and no delay record.
       if (done === now) {
         this.dischargedHome(p);
@@ -316,7 +277,7 @@ export class CareSystemModel {
       this.dischargeToAssess(p, now);
     } else if (model.pathwayNeedsAssessment[pathway]) {
       this.drawAssessment(now);
-      const done = this.afterWork(now + this.drawnReferral, this.drawnWork, this.assessmentWindow(flags));
+      const done = this.afterWork(now + this.drawnReferral, this.drawnWork, this.decide.assessmentWindow(flags));
       if (done === now) {
         this.assessed(p);
         return;
@@ -355,30 +316,6 @@ export class CareSystemModel {
     this.drawnWork = work;
   }
 
-  /** Which policies apply to this person's discharge (seven-day working, discharge to assess). */
-  private policyFlags(p: number, now: number): number {
-    const policies = this.policies;
-    const d2a = policies.dischargeToAssess;
-    if (policies.sevenDay.length === 0 && d2a === null) return 0;
-    this.person.open(this.patients.identity[p], SALT_POLICY_FLAGS + EPISODE_SALT * this.patients.episode[p]);
-    const sevenDayDraw = this.person.uniform();
-    const d2aDraw = this.person.uniform();
-    let flags = 0;
-    let weekday = 1; // chance of weekday-only working: every seven-day policy must miss the person
-    for (const share of policies.sevenDay) weekday *= 1 - valueAt(share, now);
-    if (sevenDayDraw < 1 - weekday) flags |= FLAG_SEVEN_DAY;
-    if (d2a !== null && d2a.pathways.includes(this.patients.pathway[p]) && d2aDraw < valueAt(d2a.share, now)) flags |= FLAG_DISCHARGE_TO_ASSESS;
-    return flags;
-  }
-
-  private dischargeWindow(flags: number): WorkingWindow | null {
-    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayDischargeWindow : this.model.config.discharge.window;
-  }
-
-  private assessmentWindow(flags: number): WorkingWindow | null {
-    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayAssessmentWindow : this.model.config.assessment.window;
-  }
-
   /**
    * Discharge to assess: the assessment's needs are drawn now (as they would be in hospital, so
    * the person needs the same work in every scenario) but done in the interim setting; first the
@@ -393,7 +330,7 @@ export class CareSystemModel {
       patients.pendingReferral[p] = this.drawnReferral;
       patients.pendingWork[p] = this.drawnWork;
     }
-    const done = this.afterWork(now, this.dischargeProcess(now), this.dischargeWindow(patients.flags[p]));
+    const done = this.afterWork(now, this.dischargeProcess(now), this.decide.dischargeWindow(patients.flags[p]));
     if (done === now) {
       this.toInterim(p);
       return;
@@ -417,14 +354,14 @@ export class CareSystemModel {
    * redirect them, and the provider may first assess them itself (spent where they are).
    */
   private proceedTo(p: number, wanted: number): void {
-    const target = this.policies.any ? this.redirected(p, wanted) : wanted;
+    const target = this.policies.any ? this.decide.redirected(p, wanted, this.sim.now) : wanted;
     const provider = this.model.settings[target].providerAssessment;
     if (provider !== null) {
       const now = this.sim.now;
       const patients = this.patients;
       this.person.open(patients.identity[p], SALT_PROVIDER + target + EPISODE_SALT * patients.episode[p]);
       const work = provider.sample(this.person) * productAt(this.policies.providerAssessment[target], now);
-      const done = this.afterWork(now, work, this.assessmentWindow(patients.flags[p]));
+      const done = this.afterWork(now, work, this.decide.assessmentWindow(patients.flags[p]));
       if (done > now) {
         patients.pendingTarget[p] = target;
         if (patients.setting[p] === this.model.acute) this.setDelay(p, REASON_AWAITING_OFFSET + target);
@@ -519,13 +456,12 @@ export class CareSystemModel {
     const patients = this.patients;
     const now = this.sim.now;
     const policies = this.policies;
-    const shifts = policies.routeShifts[s];
-    if (shifts.length > 0) patients.nextRoute[p] = shiftRoute(patients.nextRoute[p], shifts, now, this.person);
+    if (policies.routeShifts[s].length > 0) patients.nextRoute[p] = this.decide.shiftedRoute(s, patients.nextRoute[p], now);
     const d2a = policies.dischargeToAssess;
     if ((patients.flags[p] & FLAG_DISCHARGE_TO_ASSESS) !== 0 && d2a !== null && d2a.interim === s) {
       patients.flags[p] &= ~FLAG_DISCHARGE_TO_ASSESS;
       patients.nextRoute[p] = this.model.pathwayTarget[patients.pathway[p]];
-      return this.afterWork(now + patients.pendingReferral[p], patients.pendingWork[p], this.assessmentWindow(patients.flags[p])) - now;
+      return this.afterWork(now + patients.pendingReferral[p], patients.pendingWork[p], this.decide.assessmentWindow(patients.flags[p])) - now;
     }
     return stay * productAt(policies.lengthOfStay[s], now);
   }
@@ -691,31 +627,6 @@ export class CareSystemModel {
 }
 
 const ONE = Float64Array.of(1);
-const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6];
-
-/** A window on every day of the week (seven-day working), or null for none. */
-function allWeek(window: WorkingWindow | null): WorkingWindow | null {
-  return window === null ? null : { ...window, days: ALL_WEEK };
-}
-
-/** The most a set of rate factors can multiply a rate by (the thinning bound), at least 1. */
-function peakFactor(factors: CompiledPolicies['emergencyArrivals']): number {
-  return factors === null ? 1 : Math.max(1, factors.reduce((f, p) => f * maxValue(p), 1));
-}
-
-/**
- * A route out of a setting with policy shifts applied: of the people bound for a route in a
- * shift's `from` list, a share (at time now) go to its `to` instead. One extra draw from the
- * open person stream decides, so people not shifted keep their original route.
- */
-function shiftRoute(route: number, shifts: CompiledPolicies['routeShifts'][number], now: number, person: EntityStream): number {
-  let next = route;
-  for (const shift of shifts) {
-    const u = person.uniform();
-    if (shift.from.includes(next) && u < valueAt(shift.share, now)) next = shift.to;
-  }
-  return next;
-}
 const PATHWAY_NAMES = ['P0', 'P1', 'P2', 'P3'];
 
 /** Arrivals per day at time t: base rate times day-of-week and month profiles and the trend. */

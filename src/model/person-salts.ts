@@ -1,0 +1,26 @@
+/**
+ * The purposes ("salts") of a person's entity streams: each purpose has a stream of its own, so
+ * that a draw for one purpose never shifts the draws for another, and each episode (a
+ * readmission starts a new one) shifts them all by EPISODE_SALT.
+ *
+ * @module
+ */
+
+/** Group, pathway and clinical stay, drawn at arrival. */
+export const SALT_ARRIVAL = 0;
+/** Death in hospital, discharge process, referral and assessment, drawn when fit. */
+export const SALT_FIT = 1;
+/** Readmission after discharge home. */
+export const SALT_EXIT = 2;
+/** Seven-day working and discharge to assess (policy decisions). */
+export const SALT_POLICY_FLAGS = 3;
+/** Prevention (policy decision). */
+export const SALT_DEMAND = 4;
+/** Stay and route in setting s: SALT_SETTING + s. */
+export const SALT_SETTING = 8;
+/** A redirect of a request for setting s: SALT_REDIRECT + s (policy decision). */
+export const SALT_REDIRECT = 256;
+/** The provider's own assessment for setting s: SALT_PROVIDER + s. */
+export const SALT_PROVIDER = 512;
+/** Added once per episode. */
+export const EPISODE_SALT = 1024;

@@ -108,15 +108,8 @@ export interface SharedOptions {
   phaseInStart?: number;
   /** The running cost is a step at the start, not following the ramp (structural-merger's dip). */
   costIgnoresRamp?: boolean;
-  /**
-   * Shared checks that fail because of a known bug in src/ (described where the option is
-   * given): they run as it.fails, so they start failing the suite once the bug is fixed.
-   */
-  knownBugs?: SharedCheck[];
 }
 
-/** Names of the shared checks that can be marked as known bugs. */
-export type SharedCheck = 'phasedRunningCost';
 
 /**
  * The checks every policy shares, on a model (`patch`) where its mechanism matters:
@@ -197,8 +190,7 @@ export function sharedPolicyTests(policy: string, patch: Patch, options: SharedO
       expectClose(metric(r, 'costPolicies'), 1000 * days, 1e-9, 'costPolicies');
     });
 
-    const phasedIt = options.knownBugs?.includes('phasedRunningCost') ? it.fails : it;
-    phasedIt('phased in from a later day, the running cost follows the ramp', () => {
+    it('phased in from a later day, the running cost follows the ramp', () => {
       // Start at S, ramp over R days: level 0 before S, (t - S) / R during the ramp, 1 after, so
       // over [W, H] with W < S < S + R < H the integral is R / 2 + (H - S - R) = H - S - R / 2.
       const S = window.warmupDays + 30;

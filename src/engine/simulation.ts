@@ -109,9 +109,9 @@ export class Simulation {
 
   /**
    * Schedules the next event of the simulation's one *stream*: a self-renewing source such as
-   * arrivals, which always has exactly one pending event. It is kept in a slot beside the heap
-   * instead of in it, which saves a heap insertion and removal per arrival. There is one slot:
-   * scheduling again replaces the pending stream event. At equal times, heap events run first.
+   * arrivals, which always has exactly one pending event. It is kept in a slot beside the event list
+   * instead of in it, which saves an insertion and a removal per arrival. There is one slot:
+   * scheduling again replaces the pending stream event. At equal times, listed events run first.
    * The handler receives payload 0.
    */
   scheduleStream(delay: number, kind: EventKind): void {
@@ -172,10 +172,10 @@ export class Simulation {
     let executed = 0;
     let reason: StopReason = 'empty';
     for (;;) {
-      const heapTime = events.peekTime();
-      // The stream slot runs first only when strictly earlier, so heap events win ties.
-      const fromStream = this.streamTime < heapTime;
-      const time = fromStream ? this.streamTime : heapTime;
+      const listTime = events.peekTime();
+      // The stream slot runs first only when strictly earlier, so listed events win ties.
+      const fromStream = this.streamTime < listTime;
+      const time = fromStream ? this.streamTime : listTime;
       if (time === Infinity) break;
       if (time > until) {
         reason = 'until';

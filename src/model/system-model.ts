@@ -157,7 +157,7 @@ export class CareSystemModel {
 
   private emergencyArrival(): void {
     const now = this.sim.now;
-    // Emergency arrivals are the simulation's stream: kept beside the heap, not in it.
+    // Emergency arrivals are the simulation's stream: kept beside the event list, not in it.
     this.sim.scheduleStream(this.exponential(this.arrivalStream, this.peakArrivalRate), this.onEmergencyArrival);
     // Thinning: every candidate is numbered, accepted or not, so person k is the same person in
     // every scenario even when a scenario changes the arrival rate.

@@ -5,19 +5,24 @@
  * into one float64 key, `(priority + PRIORITY_OFFSET) * 2^42 + sequence`, so one comparison
  * settles ties exactly and simultaneous events of equal priority run first in, first out.
  *
- * Why a calendar queue and not a binary heap: a model keeps a thousand or more events pending
- * (one per patient in a bed), and a heap pays about ten unpredictable branches per removal at
- * that size. The tandem benchmark spent about a third of its time in the heap; the calendar
- * queue does the same work in O(1) expected time per event. Time is cut into buckets of equal
- * width, arranged in a circle like the days of a year: an event goes to bucket
- * `floor(time / width) mod buckets`, each bucket is a list sorted by (time, key), and removal
- * walks forward from the current bucket until it finds an event due in this "year". The
- * width and the number of buckets follow the events: the calendar is rebuilt when the number
- * of events doubles or quarters, or when searching costs too many steps per event.
+ * Why a calendar queue: a model keeps a thousand or more events pending (one per patient in a
+ * bed), and a binary heap pays about ten unpredictable branches per removal at that size. The
+ * tandem benchmark spent about a third of its time in the heap; the calendar queue does the same
+ * work in O(1) expected time per event. Time is cut into buckets of equal width, arranged in a
+ * circle like the days of a year: an event goes to bucket `floor(time / width) mod buckets`,
+ * each bucket is a list sorted by (time, key), and removal walks forward from the current
+ * bucket until it finds an event due in this "year". The width and the number of buckets
+ * follow the events: the calendar is rebuilt when the number of events doubles or quarters, or
+ * when searching costs too many steps per event.
  *
- * The order in which events come out is exactly that of a sort on (time, key), whatever the
- * width: `floor(time / width)` never decreases as time grows, so earlier buckets hold earlier
- * events, and each bucket is sorted. Rebuilding changes speed only, never the order.
+ * With few events pending (an M/M/c queue has a handful) a small binary heap is cheaper than
+ * any calendar, so the list is a heap up to HEAP_LIMIT events and a calendar above it, switching
+ * back below CALENDAR_LIMIT (the gap keeps it from switching to and fro).
+ *
+ * The order in which events come out is exactly that of a sort on (time, key), in either form
+ * and whatever the width: `floor(time / width)` never decreases as time grows, so earlier
+ * buckets hold earlier events, and each bucket is sorted. Switching and rebuilding change
+ * speed only, never the order.
  *
  * Nothing is allocated per event: each event lives in a slot of parallel typed arrays (struct
  * of arrays), linked into its bucket by index; slots are recycled through a free list and the
@@ -42,6 +47,10 @@ const COST_WINDOW = 4096;
 /** Mean search steps per operation above which the width is re-estimated. */
 const MAX_MEAN_COST = 12;
 const NONE = -1;
+/** Above this many events the list becomes a calendar... */
+const HEAP_LIMIT = 128;
+/** ...and below this many, a heap again. */
+const CALENDAR_LIMIT = 32;
 
 /**
  * A priority queue of events keyed on (time, priority, insertion order).
@@ -61,6 +70,12 @@ export class EventList {
   private links = new Int32Array(INITIAL_SLOTS);
   private freeSlot = NONE;
   private slotsUsed = 0;
+
+  // The heap (while small): times, keys and slots, in heap order.
+  private readonly heapTimes = new Float64Array(HEAP_LIMIT + 1);
+  private readonly heapKeys = new Float64Array(HEAP_LIMIT + 1);
+  private readonly heapSlots = new Int32Array(HEAP_LIMIT + 1);
+  private isCalendar = false;
 
   // The calendar.
   private heads = new Int32Array(MIN_BUCKETS).fill(NONE);
@@ -112,6 +127,7 @@ export class EventList {
   /** Time of the earliest event; `Infinity` when the list is empty. */
   peekTime(): number {
     if (this.count === 0) return Infinity;
+    if (!this.isCalendar) return this.heapTimes[0];
     if (this.earliest === NONE) this.findEarliest();
     return this.times[this.earliest];
   }
@@ -133,6 +149,11 @@ export class EventList {
     this.kinds[slot] = kind;
     this.payloads[slot] = payload;
     this.count++;
+    if (!this.isCalendar) {
+      this.heapInsert(slot, time, key);
+      if (this.count > HEAP_LIMIT) this.toCalendar();
+      return sequence;
+    }
     this.file(slot);
     const first = this.earliest;
     if (first !== NONE && this.before(slot, first)) this.earliest = slot;
@@ -148,12 +169,22 @@ export class EventList {
    */
   pop(): number {
     if (this.count === 0) return Infinity;
-    if (this.earliest === NONE) this.findEarliest();
-    const slot = this.earliest;
-    this.earliest = NONE;
+    const slot = this.isCalendar ? this.calendarRemove() : this.heapRemove();
     this.poppedKind = this.kinds[slot];
     this.poppedPayload = this.payloads[slot];
     this.poppedKey = this.keys[slot];
+    this.links[slot] = this.freeSlot;
+    this.freeSlot = slot;
+    this.count--;
+    if (this.isCalendar) this.afterCalendarRemove();
+    return this.times[slot];
+  }
+
+  /** Unlinks the calendar's earliest event and returns its slot. */
+  private calendarRemove(): number {
+    if (this.earliest === NONE) this.findEarliest();
+    const slot = this.earliest;
+    this.earliest = NONE;
     const next = this.links[slot];
     if (this.bucketOf[slot] === FAR_BUCKET) {
       this.farHead = next;
@@ -164,12 +195,98 @@ export class EventList {
       if (next === NONE) this.tails[b] = NONE;
       this.inCalendar--;
     }
-    this.links[slot] = this.freeSlot;
-    this.freeSlot = slot;
-    this.count--;
-    if (++this.operations === COST_WINDOW) this.review();
+    return slot;
+  }
+
+  private afterCalendarRemove(): void {
+    if (this.count < CALENDAR_LIMIT) this.toHeap();
+    else if (++this.operations === COST_WINDOW) this.review();
     else if (this.inCalendar < (this.mask + 1) >> 2 && this.mask + 1 > MIN_BUCKETS) this.rebuild((this.mask + 1) >> 1);
-    return this.times[slot];
+  }
+
+  /** Adds a slot to the heap (sift up). */
+  private heapInsert(slot: number, time: number, key: number): void {
+    const times = this.heapTimes;
+    const keys = this.heapKeys;
+    const slots = this.heapSlots;
+    let i = this.count - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent];
+      if (pt < time || (pt === time && keys[parent] < key)) break;
+      times[i] = pt;
+      keys[i] = keys[parent];
+      slots[i] = slots[parent];
+      i = parent;
+    }
+    times[i] = time;
+    keys[i] = key;
+    slots[i] = slot;
+  }
+
+  /** Removes the heap's top and returns its slot (sift down; `count` still includes it). */
+  private heapRemove(): number {
+    const times = this.heapTimes;
+    const keys = this.heapKeys;
+    const slots = this.heapSlots;
+    const top = slots[0];
+    const last = this.count - 1;
+    if (last > 0) {
+      const t = times[last];
+      const k = keys[last];
+      const s = slots[last];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= last) break;
+        let ct = times[child];
+        let ck = keys[child];
+        const right = child + 1;
+        if (right < last) {
+          const rt = times[right];
+          const rk = keys[right];
+          if (rt < ct || (rt === ct && rk < ck)) {
+            child = right;
+            ct = rt;
+            ck = rk;
+          }
+        }
+        if (t < ct || (t === ct && k < ck)) break;
+        times[i] = ct;
+        keys[i] = ck;
+        slots[i] = slots[child];
+        i = child;
+      }
+      times[i] = t;
+      keys[i] = k;
+      slots[i] = s;
+    }
+    return top;
+  }
+
+  /** Many events now: file the heap's events into a calendar. */
+  private toCalendar(): void {
+    const slots = this.pendingSlots();
+    this.isCalendar = true;
+    this.rebuild(this.bucketsFor(this.count), slots);
+  }
+
+  /** Few events now: put the calendar's events into the heap. */
+  private toHeap(): void {
+    const slots = this.pendingSlots();
+    this.isCalendar = false;
+    this.heads.fill(NONE);
+    this.tails.fill(NONE);
+    this.farHead = this.farTail = NONE;
+    this.inCalendar = 0;
+    this.earliest = NONE;
+    const count = this.count;
+    this.count = 0;
+    for (const slot of slots) {
+      this.count++;
+      this.heapInsert(slot, this.times[slot], this.keys[slot]);
+    }
+    if (this.count !== count) throw new Error(`event list: ${count} events expected, ${this.count} found`);
   }
 
   /** Removes every event (the sequence counter keeps counting, so old handles stay unique). */
@@ -182,6 +299,7 @@ export class EventList {
     this.count = this.inCalendar = 0;
     this.earliest = NONE;
     this.current = 0;
+    this.isCalendar = false;
   }
 
   /** True when the event in slot a comes before the one in slot b. */
@@ -298,8 +416,7 @@ export class EventList {
    * Re-files every event into `buckets` buckets with a width estimated from the events due
    * soonest: three times their mean spacing (Brown's rule), so a bucket holds a few events.
    */
-  private rebuild(buckets: number): void {
-    const slots = this.pendingSlots();
+  private rebuild(buckets: number, slots = this.pendingSlots()): void {
     this.width = this.estimateWidth(slots);
     this.inverseWidth = 1 / this.width;
     if (buckets !== this.mask + 1) {
@@ -323,6 +440,10 @@ export class EventList {
 
   private pendingSlots(): number[] {
     const slots: number[] = [];
+    if (!this.isCalendar) {
+      for (let i = 0; i < this.count; i++) slots.push(this.heapSlots[i]);
+      return slots;
+    }
     const collect = (head: number): void => {
       for (let s = head; s !== NONE; s = this.links[s]) slots.push(s);
     };

@@ -144,9 +144,11 @@ describe('EventList as a calendar queue, against a linear-scan reference', () =>
     });
   });
 
-  it('agrees on sparse lists: a handful of events far apart', () => {
+  it('agrees on small lists (a heap) and on sparse calendars (events far apart, heavy-tailed gaps)', () => {
     const rng = new RandomStream('sparse');
-    compareWithNaive(5000, (now, step) => (step % 2 === 0 ? { time: now + 1000 * rng.uniform() ** 4, priority: 0 } : null));
+    const gap = (now: number): { time: number; priority: number } => ({ time: now + 1000 * rng.uniform() ** 8, priority: 0 });
+    compareWithNaive(5000, (now, step) => (step % 2 === 0 ? gap(now) : null)); // one or two pending
+    compareWithNaive(20_000, (now, step) => (step < 300 || step % 2 === 0 ? gap(now) : null)); // about 300
   });
 
   it('starts afresh after clear(), keeping handles unique', () => {

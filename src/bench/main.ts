@@ -3,8 +3,12 @@
  * customers) and the care model on the tandem peer model (models/tandem-peer.yaml, 20 years),
  * and prints throughput, peak memory, and the M/M/3 mean wait beside Erlang C.
  *
- * Each part runs in its own child process so that its peak memory is its own.
- * Options: `--customers N` (M/M/3, default 1e7), `--reps N` (default 3; medians are reported),
+ * Each part runs in its own child process so that its peak memory is its own. The tandem model
+ * is timed beside the SimPy peer program it copies (see simpy-peer.ts), in rounds: careflow's
+ * runs, then one SimPy run, so that each ratio compares speeds from the same minutes.
+ * Options: `--customers N` (M/M/3, default 1e7), `--reps N` (careflow runs per part or round,
+ * default 3; medians are reported), `--rounds N` (tandem rounds beside SimPy, default 2),
+ * `--skip-peer` (no SimPy runs), `--python PATH` and `--peer-program PATH` (where the peer is),
  * `--json` (the last line is one JSON object with every figure).
  *
  * @module
@@ -16,6 +20,7 @@ import { mmcTheory } from '../engine/theory/erlang.js';
 import { loadModel } from '../model/load-model.js';
 import { runReplication } from '../model/run-replication.js';
 import { runMmc } from './mmc-model.js';
+import { DEFAULT_PEER_PROGRAM, DEFAULT_PYTHON, peerUnavailable, runPeer, type PeerRun } from './simpy-peer.js';
 
 const LAMBDA = 2.5;
 const MU = 1;
@@ -74,19 +79,56 @@ function runPart(part: string, args: string[]): PartResult {
   return JSON.parse(output.trim().split('\n').at(-1) as string) as PartResult;
 }
 
+/** careflow's tandem runs and the SimPy run of each round. */
+interface TandemRounds {
+  careflow: PartResult[];
+  peer: PeerRun[];
+  /** Why SimPy did not run, or null. */
+  peerSkipped: string | null;
+}
+
+function runTandemRounds(rounds: number, passOn: string[], python: string, program: string, skipPeer: boolean): TandemRounds {
+  const peerSkipped = skipPeer ? 'skipped (--skip-peer)' : peerUnavailable(python, program);
+  const out: TandemRounds = { careflow: [], peer: [], peerSkipped };
+  const count = peerSkipped === null ? rounds : 1;
+  for (let r = 0; r < count; r++) {
+    process.stderr.write(`tandem round ${r + 1} of ${count}: careflow...`);
+    out.careflow.push(runPart('tandem', passOn));
+    if (peerSkipped === null) {
+      process.stderr.write(' SimPy...');
+      out.peer.push(runPeer(python, program));
+    }
+    process.stderr.write(' done\n');
+  }
+  return out;
+}
+
+function kilo(perSecond: number): string {
+  return `${(perSecond / 1e3).toFixed(0)} k`;
+}
+
+function wholeNumberOption(name: string, text: string): number {
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value > 0)) throw new Error(`--${name} must be a whole number > 0, got ${text}`);
+  return value;
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
       customers: { type: 'string', default: '10000000' },
       reps: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '2' },
+      'skip-peer': { type: 'boolean', default: false },
+      python: { type: 'string', default: DEFAULT_PYTHON },
+      'peer-program': { type: 'string', default: DEFAULT_PEER_PROGRAM },
       json: { type: 'boolean', default: false },
       part: { type: 'string' },
     },
   });
-  const customers = Number(values.customers);
-  const reps = Number(values.reps);
-  if (!(Number.isInteger(customers) && customers > 0)) throw new Error(`--customers must be a whole number > 0, got ${values.customers}`);
-  if (!(Number.isInteger(reps) && reps > 0)) throw new Error(`--reps must be a whole number > 0, got ${values.reps}`);
+  const customers = wholeNumberOption('customers', values.customers);
+  const reps = wholeNumberOption('reps', values.reps);
+  const rounds = wholeNumberOption('rounds', values.rounds);
   if (values.part === 'mmc') return void console.log(JSON.stringify(runMmcPart(customers, reps)));
   if (values.part === 'tandem') return void console.log(JSON.stringify(runTandemPart(reps)));
 
@@ -98,13 +140,28 @@ function main(): void {
       `${(median(mmc.eventsPerSecond) / 1e6).toFixed(2)} M events/s, mean wait ${median(mmc.meanWait).toFixed(4)} ` +
       `(Erlang C ${theory.meanWait.toFixed(4)}), peak memory ${mmc.peakMemoryMB.toFixed(1)} MB`,
   );
-  const tandem = runPart('tandem', passOn);
+  const tandem = runTandemRounds(rounds, passOn, values.python, values['peer-program'], values['skip-peer']);
+  const runs = tandem.careflow;
+  const perSecond = median(runs.flatMap((r) => r.perSecond));
+  const peakMemoryMB = Math.max(...runs.map((r) => r.peakMemoryMB));
   console.log(
-    `tandem peer model (20 years, median of ${reps}): ${(median(tandem.perSecond) / 1e3).toFixed(0)} k patients/s, ` +
-      `${(median(tandem.eventsPerSecond) / 1e6).toFixed(2)} M events/s, delayed bed days/day ${median(tandem.meanWait).toFixed(3)}, ` +
-      `peak memory ${tandem.peakMemoryMB.toFixed(1)} MB`,
+    `tandem peer model (20 years, median of ${runs.length * reps}): ${kilo(perSecond)} patients/s, ` +
+      `${(median(runs.flatMap((r) => r.eventsPerSecond)) / 1e6).toFixed(2)} M events/s, ` +
+      `delayed bed days/day ${median(runs.flatMap((r) => r.meanWait)).toFixed(3)}, peak memory ${peakMemoryMB.toFixed(1)} MB`,
   );
+  // Each round's ratio: careflow's median in that round over the SimPy run right after it.
+  const ratios = tandem.peer.map((p, r) => median(runs[r].perSecond) / p.patientsPerSecond);
+  if (tandem.peerSkipped === null) {
+    console.log(
+      `SimPy patient_flow.py beside it (${tandem.peer.length} rounds): ${tandem.peer.map((p) => kilo(p.patientsPerSecond)).join(', ')} patients/s, ` +
+        `peak memory ${Math.max(...tandem.peer.map((p) => p.peakMemoryMB)).toFixed(1)} MB; ` +
+        `careflow / SimPy ${ratios.map((x) => `${x.toFixed(1)}x`).join(', ')} (median ${median(ratios).toFixed(1)}x)`,
+    );
+  } else {
+    console.log(`SimPy peer not run: ${tandem.peerSkipped} (see --python, --peer-program)`);
+  }
   if (values.json) {
+    const peer = tandem.peerSkipped === null;
     console.log(
       JSON.stringify({
         customers,
@@ -114,9 +171,13 @@ function main(): void {
         meanWait: median(mmc.meanWait),
         erlangCWait: theory.meanWait,
         peakMemoryMB: Math.round(mmc.peakMemoryMB * 10) / 10,
-        tandemPatientsPerSecond: Math.round(median(tandem.perSecond)),
-        tandemEventsPerSecond: Math.round(median(tandem.eventsPerSecond)),
-        tandemPeakMemoryMB: Math.round(tandem.peakMemoryMB * 10) / 10,
+        tandemPatientsPerSecond: Math.round(perSecond),
+        tandemEventsPerSecond: Math.round(median(runs.flatMap((r) => r.eventsPerSecond))),
+        tandemPeakMemoryMB: Math.round(peakMemoryMB * 10) / 10,
+        peerPatientsPerSecond: peer ? Math.round(median(tandem.peer.map((p) => p.patientsPerSecond))) : null,
+        peerPeakMemoryMB: peer ? Math.round(Math.max(...tandem.peer.map((p) => p.peakMemoryMB)) * 10) / 10 : null,
+        tandemSpeedupOverPeer: peer ? Math.round(median(ratios) * 10) / 10 : null,
+        tandemSpeedupsByRound: ratios.map((x) => Math.round(x * 10) / 10),
         node: process.version,
       }),
     );

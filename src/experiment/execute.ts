@@ -80,8 +80,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     shouldStop: options.shouldStop,
     queue: options.queue,
     traceFileFor: options.trace ? (s) => traceFile(options.out, s) : undefined,
-    // The daily series is stored as the base64 of its bytes: exact, and far quicker than JSON numbers.
-    onReplication: (o) => appendFileSync(checkpoint, JSON.stringify({ ...o, daily: o.daily ? encodeSeries(o.daily) : null }) + '\n'),
+    onReplication: (o) => appendFileSync(checkpoint, encodeCheckpointLine(o) + '\n'),
   });
   if (run.interrupted) return { dir: null, checkpoint, summary: null, run };
   const summary = summariseExperiment(experiment, run);
@@ -124,13 +123,33 @@ function readCheckpoint(file: string, experimentHash: string): ReplicationOutput
   const outputs: ReplicationOutput[] = [];
   for (const line of lines.slice(1)) {
     try {
-      const o = JSON.parse(line) as ReplicationOutput & { daily: string | null };
-      outputs.push({ ...o, daily: o.daily ? decodeSeries(o.daily) : null });
+      outputs.push(decodeCheckpointLine(line));
     } catch {
       continue;
     }
   }
   return outputs;
+}
+
+/**
+ * One finished replication as a checkpoint line. The daily series is stored as the base64 of its
+ * bytes (exact, and far quicker than JSON numbers); metrics that are not finite (an occupancy
+ * rate of a setting with no places is NaN) are stored as the strings "NaN", "Infinity" and
+ * "-Infinity", which JSON would otherwise turn into null, and a resumed run into 0.
+ */
+export function encodeCheckpointLine(output: ReplicationOutput): string {
+  const metrics: Record<string, number | string> = {};
+  for (const [name, value] of Object.entries(output.metrics)) metrics[name] = Number.isFinite(value) ? value : String(value);
+  return JSON.stringify({ ...output, metrics, daily: output.daily ? encodeSeries(output.daily) : null });
+}
+
+/** The inverse of {@link encodeCheckpointLine}; throws on a line that is not one. */
+export function decodeCheckpointLine(line: string): ReplicationOutput {
+  const o = JSON.parse(line) as Omit<ReplicationOutput, 'metrics' | 'daily'> & { metrics: Record<string, number | string>; daily: string | null };
+  if (typeof o.metrics !== 'object' || o.metrics === null) throw new Error('a checkpoint line without metrics');
+  const metrics: Record<string, number> = {};
+  for (const [name, value] of Object.entries(o.metrics)) metrics[name] = typeof value === 'string' ? Number(value) : value;
+  return { ...o, metrics, daily: o.daily ? decodeSeries(o.daily) : null };
 }
 
 /** A Float64Array as base64 of its bytes (the machine's byte order: checkpoints stay local). */

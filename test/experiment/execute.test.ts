@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, write
 import { join } from 'node:path';
 import { DAILY_COLUMNS } from '../../src/model/observations.js';
 import { describe, expect, it } from 'vitest';
-import { checkpointFile, defaultResultsDir, executeExperiment } from '../../src/experiment/execute.js';
+import { checkpointFile, decodeCheckpointLine, defaultResultsDir, encodeCheckpointLine, executeExperiment } from '../../src/experiment/execute.js';
 import { hashOf } from '../../src/experiment/scenario.js';
 import { smallExperiment, tempDir, withConfig } from './helpers.js';
 
@@ -145,6 +145,32 @@ describe('executeExperiment', () => {
 });
 
 describe('resuming an interrupted run', () => {
+  it('keeps metrics that are not finite through the checkpoint (JSON alone would make them null, then 0)', () => {
+    const daily = Float64Array.of(1.5, NaN, -0, 3);
+    const output = { scenarioIndex: 1, replication: 2, events: 99, daily, metrics: { a: 1.25, b: NaN, c: Infinity, d: -Infinity, e: 0 } };
+    const back = decodeCheckpointLine(encodeCheckpointLine(output));
+    expect(back.metrics).toEqual(output.metrics);
+    expect(Object.is(back.metrics.b, NaN)).toBe(true);
+    expect([...(back.daily as Float64Array)]).toEqual([...daily]);
+    expect(Object.is((back.daily as Float64Array)[2], -0)).toBe(true);
+    expect(() => decodeCheckpointLine('{"scenarioIndex":0}')).toThrow(/without metrics/);
+  });
+
+  it('ends with the same summary and replications as an uninterrupted run when a metric is NaN (a setting with no places)', async () => {
+    const e = withConfig(smallExperiment(), {
+      scenarios: [{ name: 'base', description: 'no care home places', overrides: { 'settings.careHome.capacity': 0 }, policies: [] }],
+    });
+    const reference = freshOut().out;
+    await executeExperiment(e, { out: reference, workers: 1 });
+    expect(read(reference, 'summary.json')).toContain('"occupancyRate.careHome"');
+    const { out } = freshOut();
+    let started = 0;
+    await executeExperiment(e, { out, workers: 1, shouldStop: () => started++ >= 2 });
+    await executeExperiment(e, { out, workers: 1, resume: true });
+    expect(read(out, 'summary.json') === read(reference, 'summary.json')).toBe(true);
+    expect(read(out, 'replications.csv') === read(reference, 'replications.csv')).toBe(true);
+  });
+
   it('keeps the finished replications in the checkpoint and ends with the summary of an uninterrupted run', async () => {
     const e = smallExperiment();
     const reference = freshOut().out;

@@ -3,7 +3,7 @@
  * Ctrl-C then --resume.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { careflow, ENV, fixture, MAIN, ROOT, tempDir, type Outcome } from './helpers.js';
@@ -32,6 +32,17 @@ describe('careflow run', () => {
     expect(r.stdout).toMatch(/^warm-up: MSER-5 suggests \d+ days from mean acute occupancy; this run used 50$/m);
     // progress goes to stderr as plain lines when it is not a terminal
     expect(r.stderr).toMatch(/^small: 8\/8 replications/m);
+  });
+
+  it('warns on stderr, and still runs, when a policy starts after the end of the run', () => {
+    const file = join(root, 'late-policy.yaml');
+    const small = readFileSync(SMALL, 'utf8').replace('model: ../models/minimal.yaml', `model: ${join(ROOT, 'test/fixtures/models/minimal.yaml')}`);
+    writeFileSync(file, `${small}  - name: late\n    description: seven-day services after the run\n    policies: [{ policy: seven-day-services, start: 250 }]\n`);
+    const late = careflow(['run', file, '--out', join(root, 'late'), '-w', '1', '-q']);
+    expect(late.status).toBe(0);
+    expect(late.stderr.trim()).toBe(
+      'careflow: warning: scenario "late": policy "seven-day-services" starts on day 250, at or after the end of the run (horizonDays 200), so it changes nothing',
+    );
   });
 
   it('writes one journey trace per scenario with --trace, and nothing beside the folder', () => {

@@ -9,6 +9,7 @@ import type { QueueRunOptions } from '../../experiment/distributed/coordinator.j
 import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
+import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
 import { loadExperiment, type LoadedExperiment, type ResolvedScenario } from '../../experiment/scenario.js';
 import { withSettings } from '../../experiment/sweep.js';
 import { suggestedWarmup } from '../../experiment/warmup.js';
@@ -90,6 +91,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const queue = queueRunOptions(args);
   const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
+  for (const warning of policiesAfterHorizon(experiment)) process.stderr.write(`careflow: warning: ${warning}\n`);
   const progress = createProgress(experiment.config.name, args.quiet);
   let stopRequested = false;
   const onSigint = (): void => {

@@ -88,7 +88,7 @@ interface TandemRounds {
 }
 
 function runTandemRounds(rounds: number, passOn: string[], python: string, program: string, skipPeer: boolean): TandemRounds {
-  const peerSkipped = skipPeer ? 'skipped (--skip-peer)' : peerUnavailable(python, program);
+  const peerSkipped = skipPeer ? '--skip-peer' : peerUnavailable(python, program);
   const out: TandemRounds = { careflow: [], peer: [], peerSkipped };
   const count = peerSkipped === null ? rounds : 1;
   for (let r = 0; r < count; r++) {
@@ -158,7 +158,8 @@ function main(): void {
         `careflow / SimPy ${ratios.map((x) => `${x.toFixed(1)}x`).join(', ')} (median ${median(ratios).toFixed(1)}x)`,
     );
   } else {
-    console.log(`SimPy peer not run: ${tandem.peerSkipped} (see --python, --peer-program)`);
+    const hint = values['skip-peer'] ? '' : ' (see --python, --peer-program)';
+    console.log(`SimPy peer not run: ${tandem.peerSkipped}${hint}`);
   }
   if (values.json) {
     const peer = tandem.peerSkipped === null;
@@ -184,4 +185,10 @@ function main(): void {
   }
 }
 
-main();
+// Bad flags get one line and exit code 2, as in the careflow command line.
+try {
+  main();
+} catch (err) {
+  process.stderr.write(`bench: ${(err as Error).message}\n`);
+  process.exitCode = 2;
+}

@@ -100,7 +100,7 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
     const key = keys[i];
     if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) {
       const present = typeof node === 'object' && node !== null ? Object.keys(node) : [];
-      const known = present.length > 0 ? present.join(', ') : path.startsWith('policies') ? 'nothing: a policy parameter cannot be varied by path; write one scenario per value' : 'nothing';
+      const known = present.length > 0 ? present.join(', ') : path.startsWith('policies') ? 'nothing: to vary a policy, use policy.<name>.<field> (sweep --vary)' : 'nothing';
       throw new Error(`unknown model path "${path}": "${keys.slice(0, i + 1).join('.')}" does not exist (there: ${known})`);
     }
     if (i === keys.length - 1) (node as Record<string, unknown>)[key] = value;

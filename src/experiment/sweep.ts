@@ -6,10 +6,14 @@
  */
 import { UsageProblem } from './problems.js';
 import { ConfigError, readableIssueMessage } from '../model/config-file.js';
-import { modelSchema } from '../model/schema.js';
-import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario } from './scenario.js';
+import { modelSchema, type ModelConfig } from '../model/schema.js';
+import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
 
-/** One varied model path and the values it takes. */
+/**
+ * One varied path and the values it takes: a model path (`settings.acute.capacity`), or a policy
+ * path `policy.<name>.<field>` for the base scenario's (or the model's) entry of that policy,
+ * where the field is `start`, `rampDays`, `runningCostPerYear` or one of its parameters.
+ */
 export interface Variation {
   path: string;
   values: unknown[];
@@ -44,6 +48,63 @@ function parseValue(v: string): unknown {
   return v;
 }
 
+const POLICY_PATH = /^policy\.([^.]+)\.([^.]+)$/;
+const ENTRY_FIELDS = new Set(['start', 'rampDays', 'runningCostPerYear']);
+
+type PolicyEntry = ModelConfig['policies'][number];
+
+/** The policy and field a `policy.<name>.<field>` path names, or null for a model path. */
+function policyPath(path: string): { policy: string; field: string } | null {
+  const m = POLICY_PATH.exec(path);
+  return m ? { policy: m[1], field: m[2] } : null;
+}
+
+/** A copy of the entries with `field` of the entry for `policy` set to `value` (false if none). */
+function withPolicyValue(entries: readonly PolicyEntry[], policy: string, field: string, value: unknown): PolicyEntry[] | null {
+  const index = entries.findIndex((e) => e.policy === policy);
+  if (index < 0) return null;
+  const copy = structuredClone(entries) as PolicyEntry[];
+  const entry = copy[index] as unknown as Record<string, unknown>;
+  if (ENTRY_FIELDS.has(field)) entry[field] = value;
+  else entry.parameters = { ...(entry.parameters as Record<string, unknown>), [field]: value };
+  return copy;
+}
+
+/**
+ * The base scenario (its overrides, its policies and the model under it) with one grid point's
+ * values applied: model paths as overrides, policy paths on the scenario's entry of that policy,
+ * else on the model's.
+ */
+function applyPoint(model: ModelConfig, scenario: ScenarioInput, combo: Record<string, unknown>): { model: ModelConfig; scenario: ScenarioInput } {
+  let policies = scenario.policies ?? [];
+  const overrides = { ...scenario.overrides };
+  for (const [path, value] of Object.entries(combo)) {
+    const target = policyPath(path);
+    if (target === null) {
+      overrides[path] = value;
+      continue;
+    }
+    const own = withPolicyValue(policies, target.policy, target.field, value);
+    if (own !== null) policies = own;
+    else model = { ...model, policies: withPolicyValue(model.policies, target.policy, target.field, value) as PolicyEntry[] };
+  }
+  return { model, scenario: { ...scenario, overrides, policies } };
+}
+
+/** Rejects a policy path whose policy is neither in the base scenario nor in the model. */
+function checkPolicyPath(path: string, model: ModelConfig, scenario: ScenarioInput): void {
+  const target = policyPath(path);
+  if (target === null) {
+    if (path.startsWith('policy.')) throw new UsageProblem(`--vary ${path}: expected policy.<policy>.<field> (e.g. policy.discharge-to-assess.share)`);
+    return;
+  }
+  const present = [...(scenario.policies ?? []), ...model.policies].map((e) => e.policy);
+  if (!present.includes(target.policy)) {
+    const listed = present.length > 0 ? `it has ${[...new Set(present)].join(', ')}` : 'it has none';
+    throw new UsageProblem(`--vary ${path}: scenario "${scenario.name}" has no policy "${target.policy}" to vary (${listed}); add it to the scenario's policies first`);
+  }
+}
+
 /** Every combination of the variations, in order (the first path varies slowest). */
 export function grid(variations: Variation[]): Record<string, unknown>[] {
   let combos: Record<string, unknown>[] = [{}];
@@ -59,6 +120,8 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
   if (baseIndex < 0) throw new UsageProblem(`--base: unknown scenario "${baseName}"; expected one of ${experiment.config.scenarios.map((s) => s.name).join(', ')}`);
   const baseScenario = experiment.config.scenarios[baseIndex];
   for (const v of variations) {
+    checkPolicyPath(v.path, experiment.model, baseScenario);
+    if (policyPath(v.path) !== null) continue;
     try {
       setPath(structuredClone(experiment.model) as unknown as Record<string, unknown>, v.path, v.values[0]);
     } catch (err) {
@@ -72,9 +135,9 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
       .map(([path, value]) => `${path}=${String(value)}`)
       .join(' ');
     points.push({ scenario: name, values: combo });
-    const overrides = { ...baseScenario.overrides, ...combo };
+    const point = applyPoint(experiment.model, { ...baseScenario, name, description: `${baseName} with ${name}` }, combo);
     try {
-      scenarios.push(resolveScenario(experiment.file, experiment.model, { ...baseScenario, name, description: `${baseName} with ${name}`, overrides }, baseIndex));
+      scenarios.push(resolveScenario(experiment.file, point.model, point.scenario, baseIndex));
     } catch (err) {
       // A bad value given on the command line is not a problem of the experiment file's lines.
       const reason = err instanceof ConfigError ? err.reason : (err as Error).message;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeExperiment } from '../../src/experiment/execute.js';
 import { parseVariation, sweepExperiment } from '../../src/experiment/sweep.js';
-import { smallExperiment, tempDir } from './helpers.js';
+import { smallExperiment, tempDir, withConfig } from './helpers.js';
 
 describe('sweepExperiment', () => {
   it('describes the varied paths and the values of every grid point', () => {
@@ -37,5 +37,46 @@ describe('sweepExperiment', () => {
 
   it('leaves a plain run without a sweep description', () => {
     expect(smallExperiment().sweep).toBeUndefined();
+  });
+});
+
+describe('sweeping a policy (policy.<name>.<field>)', () => {
+  /** The small experiment whose 'base' scenario has seven-day services (and, optionally, the model a prevention policy). */
+  function withPolicies(modelPolicy = false) {
+    const e = smallExperiment();
+    const scenario = { ...e.config.scenarios[0], policies: [{ policy: 'seven-day-services', start: 20, rampDays: 0, parameters: { weekendShare: 0.5 } }] };
+    const model = modelPolicy ? { ...e.model, policies: [{ policy: 'prevention', start: 0, rampDays: 0, parameters: {} }] } : e.model;
+    return withConfig({ ...e, model }, { scenarios: [scenario, ...e.config.scenarios.slice(1)] });
+  }
+  const entryOf = (policies: { policy: string }[], name: string) => policies.find((p) => p.policy === name) as unknown as Record<string, unknown>;
+
+  it("sets a parameter, the start or the ramp of the base scenario's own entry, and nothing else", () => {
+    const e = sweepExperiment(withPolicies(), [parseVariation('policy.seven-day-services.weekendShare=0.2,0.9'), parseVariation('policy.seven-day-services.start=30')]);
+    expect(e.scenarios.map((s) => s.name)).toEqual([
+      'base',
+      'policy.seven-day-services.weekendShare=0.2 policy.seven-day-services.start=30',
+      'policy.seven-day-services.weekendShare=0.9 policy.seven-day-services.start=30',
+    ]);
+    const [base, low, high] = e.scenarios.map((s) => entryOf(s.model.policies, 'seven-day-services'));
+    expect(base).toMatchObject({ start: 20, parameters: { weekendShare: 0.5 } });
+    expect(low).toMatchObject({ start: 30, rampDays: 0, parameters: { weekendShare: 0.2 } });
+    expect(high).toMatchObject({ start: 30, parameters: { weekendShare: 0.9 } });
+    expect(e.scenarios.every((s) => s.model.policies.length === 1)).toBe(true);
+  });
+
+  it("varies the model's own entry when the scenario has none of that policy", () => {
+    const e = sweepExperiment(withPolicies(true), [parseVariation('policy.prevention.rampDays=10,40')]);
+    expect(e.scenarios.slice(1).map((s) => entryOf(s.model.policies, 'prevention').rampDays)).toEqual([10, 40]);
+    expect(entryOf(e.scenarios[0].model.policies, 'prevention').rampDays).toBe(0);
+  });
+
+  it('rejects a policy the scenario does not have, a bad path, and values the policy does not allow', () => {
+    const e = withPolicies();
+    expect(() => sweepExperiment(e, [parseVariation('policy.discharge-to-assess.share=0.5')])).toThrow(
+      '--vary policy.discharge-to-assess.share: scenario "base" has no policy "discharge-to-assess" to vary (it has seven-day-services); add it to the scenario\'s policies first',
+    );
+    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services=0.5')])).toThrow(/expected policy.<policy>.<field>/);
+    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services.weekendShare=1.5')])).toThrow(/weekendShare=1.5: .*1/);
+    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services.weekendShar=0.5')])).toThrow(/did you mean "weekendShare"/);
   });
 });

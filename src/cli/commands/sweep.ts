@@ -15,9 +15,10 @@ export function registerSweep(y: Argv): Argv {
     'run a grid of variants of one scenario (each combination of --vary values)',
     (c) =>
       runOptions(c.positional('experiment', { type: 'string', demandOption: true, describe: 'experiment file (YAML or JSON)' }))
-        .option('vary', { alias: 'v', type: 'string', array: true, demandOption: true, describe: 'model path and values, path=v1,v2,...' })
+        .option('vary', { alias: 'v', type: 'string', array: true, demandOption: true, describe: 'model path (or policy.<policy>.<field>) and values, path=v1,v2,...' })
         .option('base', { type: 'string', describe: 'scenario to vary (default: the baseline)' })
         .example('$0 sweep experiments/baseline.yaml --vary settings.acute.capacity=840,880,920', 'three bed numbers')
+        .example('$0 sweep experiments/integration-policies.yaml --base dischargeToAssess -v policy.discharge-to-assess.share=0.2,0.5,0.8', "a policy's parameter")
         .example('$0 sweep experiments/baseline.yaml -v settings.acute.capacity=860,900 -v settings.careHome.capacity=2700,3300', 'a 2 x 2 grid'),
     async (argv) => {
       const args = argv as unknown as RunArgs & { vary: string[]; base?: string };

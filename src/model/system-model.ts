@@ -21,7 +21,9 @@ import { RandomStreams, type RandomStream } from '../engine/random/stream.js';
 import type { Distribution } from '../engine/random/distributions.js';
 import { FlexibleBedsController, PooledBudgetController } from './capacity-controllers.js';
 import { pick, ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION, type CompiledModel } from './compile.js';
+import { arrivalRate, peakRate } from './arrival-rate.js';
 import { Observations } from './observations.js';
+import { taperVisits } from './visit-taper.js';
 import type { TraceEvent, TraceSink } from './journey-trace.js';
 import { FLAG_DISCHARGE_TO_ASSESS, PatientTable } from './patients.js';
 import { EPISODE_SALT, SALT_ARRIVAL, SALT_EXIT, SALT_FIT, SALT_PROVIDER, SALT_SETTING } from './person-salts.js';
@@ -549,32 +551,9 @@ export class CareSystemModel {
   }
 
   private midnight(): void {
-    this.taperVisits();
+    taperVisits(this.model, this.resources, this.patients, this.sim.now);
     this.observations.midnight(this.sim.now);
     this.sim.schedule(1, this.onMidnight, 0, -10);
-  }
-
-  /**
-   * Once a day, each client of a visit-counted service gets the visits due at this point of
-   * their stay: a straight line from the initial to the final rate over the planned stay (the
-   * final rate while they wait, after it, for their next service).
-   */
-  private taperVisits(): void {
-    const now = this.sim.now;
-    const patients = this.patients;
-    for (const s of this.model.settings) {
-      if (s.visits === null) continue;
-      const resource = this.resources[s.index] as DivisibleResource;
-      const { initial, final } = s.visits;
-      for (let p = 0; p < patients.slotsIssued; p++) {
-        const current = resource.amountHeld(p);
-        if (!(current > 0) || patients.setting[p] !== s.index) continue;
-        const progress = patients.stayLength[p] > 0 ? Math.min(1, (now - patients.placedAt[p]) / patients.stayLength[p]) : 1;
-        // A final rate of 0 would free the place entirely; a client keeps a token share.
-        const rate = Math.max(initial + (final - initial) * progress, 1e-6);
-        if (rate !== current) resource.resize(p, rate);
-      }
-    }
   }
 
   private exponential(stream: RandomStream, rate: number): number {
@@ -628,19 +607,3 @@ export class CareSystemModel {
 
 const ONE = Float64Array.of(1);
 const PATHWAY_NAMES = ['P0', 'P1', 'P2', 'P3'];
-
-/** Arrivals per day at time t: base rate times day-of-week and month profiles and the trend. */
-export function arrivalRate(model: CompiledModel, t: number): number {
-  const a = model.config.arrivals.emergency;
-  let rate = a.perDay;
-  if (a.dayOfWeek) rate *= a.dayOfWeek[model.calendar.dayOfWeek(t)];
-  if (a.monthOfYear) rate *= a.monthOfYear[model.calendar.monthOf(t)];
-  if (a.trendPerYear !== 0) rate *= Math.pow(1 + a.trendPerYear, model.calendar.yearsSinceStart(t));
-  return rate;
-}
-
-function peakRate(model: CompiledModel, horizonDays: number): number {
-  const a = model.config.arrivals.emergency;
-  const trend = Math.max(1, Math.pow(1 + a.trendPerYear, horizonDays / 365.25));
-  return a.perDay * Math.max(...(a.dayOfWeek ?? [1])) * Math.max(...(a.monthOfYear ?? [1])) * trend;
-}

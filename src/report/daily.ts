@@ -22,11 +22,28 @@ export interface DailyData {
   scenarios: Map<string, number[][][]>;
 }
 
+/**
+ * Why a header is not this version's: a daily.csv of another careflow version (same first four
+ * columns, other series) is named as such, with the columns it lacks or has beyond ours.
+ */
+function headerProblem(header: string, expected: string): string {
+  const KEYS = 'scenario,replication,day,setting,';
+  if (!header.startsWith(KEYS)) return `not a careflow daily.csv (expected the header "${expected}")`;
+  const theirs = header.slice(KEYS.length).split(',');
+  const missing = DAILY_COLUMNS.filter((c) => !theirs.includes(c));
+  const extra = theirs.filter((c) => !(DAILY_COLUMNS as readonly string[]).includes(c));
+  const differences = [missing.length > 0 ? `without ${missing.join(', ')}` : '', extra.length > 0 ? `with ${extra.join(', ')}` : '']
+    .filter((d) => d !== '')
+    .join(' and ');
+  return `written by another version of careflow (${differences || 'columns in another order'}); run the experiment again with this version to report it`;
+}
+
 /** Parses daily.csv (its `mean` rows are skipped: the report recomputes what it needs). */
 export function parseDaily(text: string, file: string): DailyData {
   const lines = text.split('\n');
   const expected = ['scenario', 'replication', 'day', 'setting', ...DAILY_COLUMNS].join(',');
-  if (lines[0]?.trim() !== expected) throw new UsageProblem(`${file}: not a careflow daily.csv (expected the header "${expected}")`);
+  const header = lines[0]?.trim() ?? '';
+  if (header !== expected) throw new UsageProblem(`${file}: ${headerProblem(header, expected)}`);
   const columns = DAILY_COLUMNS.length;
   const settings: string[] = [];
   const settingIndex = new Map<string, number>();

@@ -14,6 +14,7 @@ import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWorker } from './commands/worker.js';
+import { checkParsedFlags } from './argument-checks.js';
 import { EXIT_BAD_INPUT, reportError } from './errors.js';
 import { careflowVersion } from '../experiment/version.js';
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
+    .middleware((argv) => checkParsedFlags(argv as Record<string, unknown>), true)
     .fail((message, err) => {
       if (err) throw err;
       // One line, naming what was given: yargs' "Did you mean run?" alone does not say what was wrong.

@@ -72,16 +72,31 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   mkdirSync(dirname(options.out), { recursive: true });
   if (!existsSync(checkpoint)) appendFileSync(checkpoint, JSON.stringify({ experimentHash }) + '\n');
   else if (!readFileSync(checkpoint, 'utf8').endsWith('\n')) appendFileSync(checkpoint, '\n'); // after a line cut short
-  const run = await runExperiment(experiment, {
-    workers: options.workers,
-    replications: options.replications,
-    finished,
-    onProgress: options.onProgress,
-    shouldStop: options.shouldStop,
-    queue: options.queue,
-    traceFileFor: options.trace ? (s) => traceFile(options.out, s) : undefined,
-    onReplication: (o) => appendFileSync(checkpoint, encodeCheckpointLine(o) + '\n'),
-  });
+  let kept = finished.length;
+  let run: RunOutputs;
+  try {
+    run = await runExperiment(experiment, {
+      workers: options.workers,
+      replications: options.replications,
+      finished,
+      onProgress: options.onProgress,
+      shouldStop: options.shouldStop,
+      queue: options.queue,
+      traceFileFor: options.trace ? (s) => traceFile(options.out, s) : undefined,
+      onReplication: (o) => {
+        appendFileSync(checkpoint, encodeCheckpointLine(o) + '\n');
+        kept++;
+      },
+    });
+  } catch (err) {
+    // A run that failed before finishing any replication (say, an unreachable queue) leaves
+    // nothing to resume: no checkpoint either.
+    if (kept === 0) {
+      rmSync(checkpoint, { force: true });
+      if (options.trace) rmSync(traceFolder(options.out), { recursive: true, force: true });
+    }
+    throw err;
+  }
   if (run.interrupted) return { dir: null, checkpoint, summary: null, run };
   const summary = summariseExperiment(experiment, run);
   const finishedAt = new Date();

@@ -5,7 +5,8 @@
  * @module
  */
 import { UsageProblem } from './problems.js';
-import { ConfigError, readableIssueMessage } from '../model/config-file.js';
+import { closest, ConfigError, readableIssueMessage } from '../model/config-file.js';
+import { policyByName, POLICY_NAMES } from '../model/policies/registry.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
 import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
 
@@ -91,17 +92,49 @@ function applyPoint(model: ModelConfig, scenario: ScenarioInput, combo: Record<s
   return { model, scenario: { ...scenario, overrides, policies } };
 }
 
-/** Rejects a policy path whose policy is neither in the base scenario nor in the model. */
+/**
+ * Rejects a policy path that cannot be varied: an unknown policy, one that neither the base
+ * scenario nor the model has, an unknown field, or a field with no single-value form.
+ */
 function checkPolicyPath(path: string, model: ModelConfig, scenario: ScenarioInput): void {
   const target = policyPath(path);
   if (target === null) {
     if (path.startsWith('policy.')) throw new UsageProblem(`--vary ${path}: expected policy.<policy>.<field> (e.g. policy.discharge-to-assess.share)`);
     return;
   }
+  const definition = policyByName(target.policy);
+  if (definition === undefined) {
+    const guess = closest(target.policy, POLICY_NAMES);
+    throw new UsageProblem(`--vary ${path}: unknown policy "${target.policy}"${guess ? ` (did you mean "${guess}"?)` : ''}; see careflow list policies`);
+  }
   const present = [...(scenario.policies ?? []), ...model.policies].map((e) => e.policy);
   if (!present.includes(target.policy)) {
     const listed = present.length > 0 ? `it has ${[...new Set(present)].join(', ')}` : 'it has none';
     throw new UsageProblem(`--vary ${path}: scenario "${scenario.name}" has no policy "${target.policy}" to vary (${listed}); add it to the scenario's policies first`);
+  }
+  if (target.field === 'payers') throw new UsageProblem(`--vary ${path}: payers is a split between payers and cannot be varied on the command line; write one scenario per split`);
+  const parameter = definition.parameters[target.field];
+  if (ENTRY_FIELDS.has(target.field)) return;
+  if (parameter === undefined) {
+    const fields = [...ENTRY_FIELDS, ...Object.keys(definition.parameters)];
+    const guess = closest(target.field, fields);
+    throw new UsageProblem(`--vary ${path}: unknown field "${target.field}" of ${target.policy}${guess ? ` (did you mean "${guess}"?)` : ''}; expected ${fields.join(', ')}`);
+  }
+  if (parameter.kind === 'groups') throw new UsageProblem(`--vary ${path}: ${target.field} is a list of groups and cannot be varied on the command line; write one scenario per value`);
+}
+
+/** Rejects a path given in two --vary flags, and a value given twice for one path. */
+function checkRepeats(variations: Variation[]): void {
+  const paths = new Set<string>();
+  for (const v of variations) {
+    if (paths.has(v.path)) throw new UsageProblem(`--vary ${v.path}: given twice; give all its values in one --vary`);
+    paths.add(v.path);
+    const seen = new Set<string>();
+    for (const value of v.values) {
+      const key = String(value);
+      if (seen.has(key)) throw new UsageProblem(`--vary ${v.path}: the value ${key} is given twice`);
+      seen.add(key);
+    }
   }
 }
 
@@ -115,6 +148,7 @@ export function grid(variations: Variation[]): Record<string, unknown>[] {
 /** The experiment turned into a sweep around scenario `base` (default: its baseline). */
 export function sweepExperiment(experiment: LoadedExperiment, variations: Variation[], base?: string): LoadedExperiment {
   if (variations.length === 0) throw new UsageProblem('sweep needs at least one --vary path=v1,v2,...');
+  checkRepeats(variations);
   const baseName = base ?? experiment.config.baseline ?? experiment.scenarios[0].name;
   const baseIndex = experiment.config.scenarios.findIndex((s) => s.name === baseName);
   if (baseIndex < 0) throw new UsageProblem(`--base: unknown scenario "${baseName}"; expected one of ${experiment.config.scenarios.map((s) => s.name).join(', ')}`);
@@ -141,7 +175,7 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
     } catch (err) {
       // A bad value given on the command line is not a problem of the experiment file's lines.
       const reason = err instanceof ConfigError ? err.reason : (err as Error).message;
-      throw new UsageProblem(`--vary: ${name}: ${reason}`);
+      throw new UsageProblem(`--vary ${name}: ${reason}`);
     }
   }
   return {

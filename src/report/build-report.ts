@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UsageProblem } from '../experiment/problems.js';
 import { assumptionsHtml } from './assumptions.js';
 import { bedDaysChart } from './charts/bed-days.js';
 import type { ChartSection } from './charts/common.js';
@@ -76,7 +77,15 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
  */
 export async function writeReport(dir: string, out = join(dir, REPORT_FILE)): Promise<string> {
   const html = await buildReport(loadResults(dir));
-  const temp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  // Like a results folder, the report's folder is made if it does not exist yet.
+  const folder = dirname(out);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw new UsageProblem(`--out: cannot make the folder ${folder} for the report: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageProblem(`--out: ${out} is a folder; give the path of an HTML file`);
+  const temp = join(folder, `.${basename(out)}.tmp-${process.pid}`);
   try {
     writeFileSync(temp, html);
     renameSync(temp, out);

@@ -32,7 +32,10 @@ function runCases(): [string, string[], RegExp][] {
     ['--workers 0', [SMALL, '--workers', '0'], /^careflow: --workers: expected a whole number >= 1, got 0$/],
     ['--workers 1.5', [SMALL, '-w', '1.5'], /^careflow: --workers: expected a whole number >= 1, got 1\.5$/],
     ['--replications 1', [SMALL, '--replications', '1'], /^careflow: --replications: expected a whole number >= 2, got 1$/],
-    ['--replications not a number', [SMALL, '-r', 'many'], /^careflow: --replications: expected a whole number >= 2, got NaN$/],
+    ['--replications not a number', [SMALL, '-r', 'many'], /^careflow: --replications: expected a number, got "many"$/],
+    ['--workers not a number, by its alias', [SMALL, '-w', 'abc'], /^careflow: --workers: expected a number, got "abc"$/],
+    ['--out given twice', [SMALL, '-o', join(root, 'elsewhere')], /^careflow: --out: given more than once \(.*elsewhere, .*out\); give it once$/],
+    ['--seed given twice', [SMALL, '-s', '1', '--seed', '2'], /^careflow: --seed: given more than once \(1, 2\); give it once$/],
     ['an empty --seed', [SMALL, '--seed', ''], /^careflow: --seed: expected a whole number or text, got nothing$/],
     ['--seed without a value', [SMALL, '--seed'], /^careflow: --seed: expected a whole number or text, got nothing$/],
     ['an unknown flag', [SMALL, '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
@@ -93,6 +96,9 @@ describe('the command line with bad input', () => {
     ['an unknown flag of list', ['list', 'models', '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
     ['an unknown list', ['list', 'nope'], /^careflow: Invalid values: Argument: what, Given: "nope", Choices: "models", "experiments", "metrics", "policies" \(see careflow --help\)$/],
     ['validate with no file', ['validate'], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
+    ['sweep with --scenario', ['sweep', SMALL, '-v', 'settings.acute.capacity=100', '--scenario', 'base'], /^careflow: --scenario: not used by sweep, which varies one scenario: name it with --base$/],
+    ['sweep with a value given twice', ['sweep', SMALL, '-v', 'settings.acute.capacity=100,100'], /^careflow: --vary settings\.acute\.capacity: the value 100 is given twice$/],
+    ['report --out given twice', ['report', root, '-o', 'a.html', '-o', 'b.html'], /^careflow: --out: given more than once \(a\.html, b\.html\); give it once$/],
   ];
   it.each(cases)('exits 2 with one line for %s', (what, args, pattern) => {
     expectOneLine(careflow(args, root), pattern, what);

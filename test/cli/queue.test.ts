@@ -4,7 +4,7 @@
  * SIGTERM stops a worker cleanly, and bad or unreachable queues are one-line errors.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -178,6 +178,9 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(`careflow: run failed: cannot reach Redis at ${url}/0 (--queue): connect ECONNREFUSED 127.0.0.1:${url.split(':')[2]}\n`);
     }
+    // Nothing finished, so nothing is left to resume: no checkpoint beside the folder either.
+    expect(existsSync(join(root, 'never'))).toBe(false);
+    expect(existsSync(join(root, 'never.partial.jsonl'))).toBe(false);
   });
 
   it.each([

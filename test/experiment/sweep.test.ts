@@ -77,6 +77,28 @@ describe('sweeping a policy (policy.<name>.<field>)', () => {
     );
     expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services=0.5')])).toThrow(/expected policy.<policy>.<field>/);
     expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services.weekendShare=1.5')])).toThrow(/weekendShare=1.5: .*1/);
-    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services.weekendShar=0.5')])).toThrow(/did you mean "weekendShare"/);
+    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services.weekendShar=0.5')])).toThrow(
+      /--vary policy.seven-day-services.weekendShar: unknown field "weekendShar" of seven-day-services \(did you mean "weekendShare"\?\); expected start, rampDays, runningCostPerYear, /,
+    );
+    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-servics.weekendShare=0.5')])).toThrow(/unknown policy "seven-day-servics" \(did you mean "seven-day-services"\?\)/);
+    expect(() => sweepExperiment(e, [parseVariation('policy.seven-day-services.payers=nhs')])).toThrow(/payers is a split between payers and cannot be varied/);
+  });
+
+  it('rejects list parameters, which have no one-value form on the command line', () => {
+    const e = withConfig(smallExperiment(), {
+      scenarios: [{ ...smallExperiment().config.scenarios[0], policies: [{ policy: 'prevention', start: 0, rampDays: 0, parameters: {} }] }],
+    });
+    expect(() => sweepExperiment(e, [parseVariation('policy.prevention.groups=older')])).toThrow(/groups is a list of groups and cannot be varied on the command line/);
+  });
+});
+
+describe('sweep grids that would repeat a scenario', () => {
+  it('rejects a value given twice (also as another spelling of one number) and a path given twice', () => {
+    expect(() => sweepExperiment(smallExperiment(), [parseVariation('settings.acute.capacity=110,110.0')])).toThrow(
+      '--vary settings.acute.capacity: the value 110 is given twice',
+    );
+    expect(() => sweepExperiment(smallExperiment(), [parseVariation('settings.acute.capacity=110'), parseVariation('settings.acute.capacity=130')])).toThrow(
+      '--vary settings.acute.capacity: given twice; give all its values in one --vary',
+    );
   });
 });

@@ -42,6 +42,15 @@ describe('careflow report', () => {
     expect(readdirSync(root).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('makes the folder of --out if it does not exist, and refuses a folder as the file', () => {
+    const nested = join(root, 'packs', 'board', 'r.html');
+    expect(careflow(['report', results, '--out', nested]).status).toBe(0);
+    expect(readFileSync(nested, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const folder = careflow(['report', results, '--out', results]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`careflow: --out: ${results} is a folder; give the path of an HTML file\n`);
+  });
+
   it('runs no simulation: the results folder is left as it was', () => {
     const before = readdirSync(results).sort();
     expect(careflow(['report', results]).status).toBe(0);

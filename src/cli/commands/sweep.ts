@@ -6,6 +6,7 @@
 import type { Argv } from 'yargs';
 import { loadExperiment } from '../../experiment/scenario.js';
 import { parseVariation, sweepExperiment } from '../../experiment/sweep.js';
+import { UsageError } from '../errors.js';
 import { applyRunArgs, runLoaded, runOptions, type RunArgs } from './run.js';
 
 /** Registers `sweep`. */
@@ -22,6 +23,7 @@ export function registerSweep(y: Argv): Argv {
         .example('$0 sweep experiments/baseline.yaml -v settings.acute.capacity=860,900 -v settings.careHome.capacity=2700,3300', 'a 2 x 2 grid'),
     async (argv) => {
       const args = argv as unknown as RunArgs & { vary: string[]; base?: string };
+      if (args.scenario !== undefined) throw new UsageError('--scenario: not used by sweep, which varies one scenario: name it with --base');
       const variations = args.vary.map((text) => parseVariation(text));
       const experiment = sweepExperiment(loadExperiment(args.experiment), variations, args.base);
       process.exitCode = await runLoaded(applyRunArgs(experiment, { ...args, scenario: undefined }), args);

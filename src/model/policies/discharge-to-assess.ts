@@ -20,7 +20,7 @@ export const dischargeToAssess: PolicyDefinition = {
   parameters: {
     share: { kind: 'number', default: 0.8, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of people on the chosen pathways discharged to assess once phased in' },
     pathways: { kind: 'choice', options: Object.keys(PATHWAY_SETS), default: 'P1-P3', description: 'which pathways are discharged to assess' },
-    interimKind: { kind: 'choice', options: ['bed', 'home'], default: 'home', description: 'interim support in D2A beds or at home' },
+    interimKind: { kind: 'choice', options: ['bed', 'home'], default: 'home', description: 'interim support in D2A beds or at home; a label for the added setting (its kind and description): beds and home support differ in the simulation only through the interimCapacity and interimCostPerDay given' },
     interimCapacity: { kind: 'number', default: 80, neutral: 80, unit: 'places', min: 0, integer: true, description: 'interim places (beds, or people supported at home at once)' },
     interimCostPerDay: { kind: 'number', default: 120, neutral: 120, unit: 'GBP per place-day', min: 0, description: 'cost of a day of an interim place, paid for every place (block-booked) whether used or not' },
     interimNhsShare: { kind: 'number', default: 1, neutral: 1, unit: 'share', min: 0, max: 1, description: 'share of the interim cost paid by the NHS (the rest by the council)' },

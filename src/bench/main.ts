@@ -85,23 +85,44 @@ interface TandemRounds {
   peer: PeerRun[];
   /** Why SimPy did not run, or null. */
   peerSkipped: string | null;
+  /** Why SimPy stopped with an error part way, or null. */
+  peerFailed: string | null;
 }
 
-function runTandemRounds(rounds: number, passOn: string[], python: string, program: string, skipPeer: boolean): TandemRounds {
-  const peerSkipped = skipPeer ? '--skip-peer' : peerUnavailable(python, program);
-  const out: TandemRounds = { careflow: [], peer: [], peerSkipped };
-  const count = peerSkipped === null ? rounds : 1;
-  for (let r = 0; r < count; r++) {
-    process.stderr.write(`tandem round ${r + 1} of ${count}: careflow...`);
+function runTandemRounds(rounds: number, passOn: string[], peer: { python: string; program: string } | null, peerSkipped: string | null): TandemRounds {
+  const out: TandemRounds = { careflow: [], peer: [], peerSkipped, peerFailed: null };
+  for (let r = 0; r < rounds; r++) {
+    process.stderr.write(`tandem round ${r + 1} of ${rounds}: careflow...`);
     out.careflow.push(runPart('tandem', passOn));
-    if (peerSkipped === null) {
+    if (peer !== null && out.peerFailed === null) {
       process.stderr.write(' SimPy...');
-      out.peer.push(runPeer(python, program));
+      try {
+        out.peer.push(runPeer(peer.python, peer.program));
+      } catch (err) {
+        out.peerFailed = (err as Error).message;
+      }
     }
-    process.stderr.write(' done\n');
+    process.stderr.write(out.peerFailed === null ? ' done\n' : ' SimPy failed\n');
   }
   return out;
 }
+
+/** "1 round", "3 rounds". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const USAGE = `npm run bench -- [options]: times careflow's kernel (M/M/3) and care model (the tandem model) beside the SimPy peer
+
+  --customers N      M/M/3 customers (default 10000000)
+  --reps N           careflow runs per part or round; medians are reported (default 3)
+  --rounds N         tandem rounds, each careflow's runs then one SimPy run (default 2)
+  --skip-peer        do not run SimPy
+  --python PATH      the Python with SimPy (default ${DEFAULT_PYTHON})
+  --peer-program P   the SimPy program (default ../shared/peers/simpy/patient_flow.py beside the repository)
+  --json             human lines to stderr, and one JSON object with every figure on stdout
+  -h, --help         this text
+`;
 
 function kilo(perSecond: number): string {
   return `${(perSecond / 1e3).toFixed(0)} k`;
@@ -113,56 +134,72 @@ function wholeNumberOption(name: string, text: string): number {
   return value;
 }
 
-function main(): void {
+function main(): number {
   const { values } = parseArgs({
     options: {
       customers: { type: 'string', default: '10000000' },
       reps: { type: 'string', default: '3' },
       rounds: { type: 'string', default: '2' },
       'skip-peer': { type: 'boolean', default: false },
-      python: { type: 'string', default: DEFAULT_PYTHON },
-      'peer-program': { type: 'string', default: DEFAULT_PEER_PROGRAM },
+      python: { type: 'string' },
+      'peer-program': { type: 'string' },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
       part: { type: 'string' },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const customers = wholeNumberOption('customers', values.customers);
   const reps = wholeNumberOption('reps', values.reps);
   const rounds = wholeNumberOption('rounds', values.rounds);
-  if (values.part === 'mmc') return void console.log(JSON.stringify(runMmcPart(customers, reps)));
-  if (values.part === 'tandem') return void console.log(JSON.stringify(runTandemPart(reps)));
+  if (values.part === 'mmc' || values.part === 'tandem') {
+    console.log(JSON.stringify(values.part === 'mmc' ? runMmcPart(customers, reps) : runTandemPart(reps)));
+    return 0;
+  }
+  // With --json, stdout holds the JSON object only.
+  const say = (line: string): void => void (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+
+  // A peer named on the command line must be there; the default one may be missing (then the bench says why).
+  const python = values.python ?? DEFAULT_PYTHON;
+  const program = values['peer-program'] ?? DEFAULT_PEER_PROGRAM;
+  const unavailable = values['skip-peer'] ? null : peerUnavailable(python, program);
+  if (unavailable !== null && (values.python !== undefined || values['peer-program'] !== undefined)) {
+    throw new Error(`${values.python !== undefined ? '--python' : '--peer-program'}: ${unavailable}`);
+  }
+  const peerSkipped = values['skip-peer'] ? '--skip-peer' : unavailable;
 
   const passOn = ['--customers', String(customers), '--reps', String(reps)];
   const mmc = runPart('mmc', passOn);
   const theory = mmcTheory(LAMBDA, MU, SERVERS);
-  console.log(
-    `M/M/3 (${customers.toExponential(0)} customers, median of ${reps}): ${(median(mmc.perSecond) / 1e6).toFixed(2)} M customers/s, ` +
+  say(
+    `M/M/3 (${customers.toLocaleString('en-GB')} customers, median of ${reps}): ${(median(mmc.perSecond) / 1e6).toFixed(2)} M customers/s, ` +
       `${(median(mmc.eventsPerSecond) / 1e6).toFixed(2)} M events/s, mean wait ${median(mmc.meanWait).toFixed(4)} ` +
       `(Erlang C ${theory.meanWait.toFixed(4)}), peak memory ${mmc.peakMemoryMB.toFixed(1)} MB`,
   );
-  const tandem = runTandemRounds(rounds, passOn, values.python, values['peer-program'], values['skip-peer']);
+  const tandem = runTandemRounds(rounds, passOn, peerSkipped === null ? { python, program } : null, peerSkipped);
   const runs = tandem.careflow;
   const perSecond = median(runs.flatMap((r) => r.perSecond));
   const peakMemoryMB = Math.max(...runs.map((r) => r.peakMemoryMB));
-  console.log(
+  say(
     `tandem peer model (20 years, median of ${runs.length * reps}): ${kilo(perSecond)} patients/s, ` +
       `${(median(runs.flatMap((r) => r.eventsPerSecond)) / 1e6).toFixed(2)} M events/s, ` +
       `delayed bed days/day ${median(runs.flatMap((r) => r.meanWait)).toFixed(3)}, peak memory ${peakMemoryMB.toFixed(1)} MB`,
   );
   // Each round's ratio: careflow's median in that round over the SimPy run right after it.
   const ratios = tandem.peer.map((p, r) => median(runs[r].perSecond) / p.patientsPerSecond);
-  if (tandem.peerSkipped === null) {
-    console.log(
-      `SimPy patient_flow.py beside it (${tandem.peer.length} rounds): ${tandem.peer.map((p) => kilo(p.patientsPerSecond)).join(', ')} patients/s, ` +
+  const peerRan = tandem.peer.length > 0;
+  if (peerRan) {
+    say(
+      `SimPy patient_flow.py beside it (${count(tandem.peer.length, 'round')}): ${tandem.peer.map((p) => kilo(p.patientsPerSecond)).join(', ')} patients/s, ` +
         `peak memory ${Math.max(...tandem.peer.map((p) => p.peakMemoryMB)).toFixed(1)} MB; ` +
         `careflow / SimPy ${ratios.map((x) => `${x.toFixed(1)}x`).join(', ')} (median ${median(ratios).toFixed(1)}x)`,
     );
-  } else {
-    const hint = values['skip-peer'] ? '' : ' (see --python, --peer-program)';
-    console.log(`SimPy peer not run: ${tandem.peerSkipped}${hint}`);
   }
+  if (tandem.peerSkipped !== null) say(`SimPy peer not run: ${tandem.peerSkipped}${values['skip-peer'] ? '' : ' (see --python, --peer-program)'}`);
   if (values.json) {
-    const peer = tandem.peerSkipped === null;
     console.log(
       JSON.stringify({
         customers,
@@ -175,19 +212,24 @@ function main(): void {
         tandemPatientsPerSecond: Math.round(perSecond),
         tandemEventsPerSecond: Math.round(median(runs.flatMap((r) => r.eventsPerSecond))),
         tandemPeakMemoryMB: Math.round(peakMemoryMB * 10) / 10,
-        peerPatientsPerSecond: peer ? Math.round(median(tandem.peer.map((p) => p.patientsPerSecond))) : null,
-        peerPeakMemoryMB: peer ? Math.round(Math.max(...tandem.peer.map((p) => p.peakMemoryMB)) * 10) / 10 : null,
-        tandemSpeedupOverPeer: peer ? Math.round(median(ratios) * 10) / 10 : null,
+        peerPatientsPerSecond: peerRan ? Math.round(median(tandem.peer.map((p) => p.patientsPerSecond))) : null,
+        peerPeakMemoryMB: peerRan ? Math.round(Math.max(...tandem.peer.map((p) => p.peakMemoryMB)) * 10) / 10 : null,
+        tandemSpeedupOverPeer: peerRan ? Math.round(median(ratios) * 10) / 10 : null,
         tandemSpeedupsByRound: ratios.map((x) => Math.round(x * 10) / 10),
         node: process.version,
       }),
     );
   }
+  if (tandem.peerFailed !== null) {
+    process.stderr.write(`bench: ${tandem.peerFailed}\n`);
+    return 1; // the peer failed to run: a run failure, as in the careflow command line
+  }
+  return 0;
 }
 
 // Bad flags get one line and exit code 2, as in the careflow command line.
 try {
-  main();
+  process.exitCode = main();
 } catch (err) {
   process.stderr.write(`bench: ${(err as Error).message}\n`);
   process.exitCode = 2;

@@ -45,14 +45,19 @@ export function peerUnavailable(python: string, program: string): string | null 
 /** Runs the peer once with its defaults and reads its speed and peak memory. */
 export function runPeer(python: string, program: string): PeerRun {
   const run = spawnSync(python, ['-c', WRAPPER, program], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (run.status !== 0) throw new Error(`the SimPy peer ${program} failed (exit ${run.status}): ${(run.stderr || String(run.error)).trim()}`);
+  if (run.status !== 0) throw new Error(`the SimPy peer ${program} failed (exit ${run.status}): ${lastLine(run.stderr || String(run.error))}`);
   return parsePeerOutput(run.stdout);
+}
+
+/** The last non-empty line of a program's output (a Python traceback ends with the error). */
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1)?.trim() ?? '';
 }
 
 /** Reads `patients_per_s=34,239` and `peak_kib=...` from the peer's output. */
 export function parsePeerOutput(text: string): PeerRun {
   const speed = /patients_per_s=([\d,]+)/.exec(text);
   const peak = /peak_kib=(\d+)/.exec(text);
-  if (speed === null || peak === null) throw new Error(`unexpected output from the SimPy peer (no patients_per_s or peak_kib):\n${text}`);
+  if (speed === null || peak === null) throw new Error(`unexpected output from the SimPy peer (no patients_per_s or peak_kib); its last line: ${lastLine(text) || '(none)'}`);
   return { patientsPerSecond: Number(speed[1].replaceAll(',', '')), peakMemoryMB: Number(peak[1]) / 1024 };
 }

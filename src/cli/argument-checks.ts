@@ -7,8 +7,8 @@
  */
 import { UsageError } from './errors.js';
 
-/** Flags that take a list on purpose (given once per item). */
-const LIST_FLAGS = new Set(['scenario', 'set', 'vary', 'v']);
+/** Flags (and the positional `files` of validate) that take a list on purpose. */
+const LIST_FLAGS = new Set(['scenario', 'set', 'vary', 'v', 'files']);
 
 /** Throws a UsageError for a single-value flag given more than once, or a number flag given a non-number. */
 export function checkParsedFlags(argv: Record<string, unknown>): void {

@@ -9,19 +9,25 @@
 import { resolvedPolicies } from '../model/policies/apply.js';
 import type { LoadedExperiment } from './scenario.js';
 
-/** One warning per scenario and policy that starts at or after the experiment's horizon. */
+/**
+ * One warning per policy entry that starts at or after the experiment's horizon, naming the
+ * scenarios it is in (a policy of the model is in every scenario, and a sweep's grid points
+ * share the base scenario's entries: each is named once, not once per scenario).
+ */
 export function policiesAfterHorizon(experiment: LoadedExperiment): string[] {
   const horizon = experiment.config.horizonDays;
-  const warnings: string[] = [];
+  const scenariosOf = new Map<string, string[]>();
   for (const scenario of experiment.scenarios) {
     for (const policy of resolvedPolicies(scenario.model)) {
       if (policy.startDay < horizon) continue;
       const start = typeof policy.start === 'string' ? `${policy.start} (day ${policy.startDay})` : `day ${policy.startDay}`;
-      warnings.push(
-        `scenario "${scenario.name}": policy "${policy.policy}" starts on ${start}, at or after the end of the run ` +
-          `(horizonDays ${horizon}), so it changes nothing`,
-      );
+      const what = `policy "${policy.policy}" starts on ${start}, at or after the end of the run (horizonDays ${horizon}), so it changes nothing`;
+      scenariosOf.set(what, [...(scenariosOf.get(what) ?? []), scenario.name]);
     }
   }
-  return warnings;
+  const all = experiment.scenarios.length;
+  return [...scenariosOf].map(([what, names]) => {
+    const where = names.length === 1 ? `scenario "${names[0]}"` : names.length === all ? 'every scenario' : `scenarios ${names.map((n) => `"${n}"`).join(', ')}`;
+    return `${where}: ${what}`;
+  });
 }

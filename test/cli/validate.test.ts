@@ -2,7 +2,8 @@
  * `careflow validate`: good files exit 0 with one "ok" line each; each bad file exits 2 with one
  * line naming the file, the line and the field.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { careflow, fixture, FIXTURES, lineIn, literal, ROOT } from './helpers.js';
@@ -57,6 +58,21 @@ describe('careflow validate', () => {
     expect(lines).toHaveLength(1);
     const line = needle === null ? '\\d+' : String(lineIn(file, needle) + (needle.includes('\n') ? 1 : 0));
     expect(lines[0]).toMatch(new RegExp(`^careflow: ${literal(file)}:${line}: ${literal(reason)}`));
+  });
+
+  it('warns on stderr, and still exits 0, when a policy starts after the end of the run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careflow-validate-'));
+    try {
+      const file = join(dir, 'late.yaml');
+      const small = readFileSync(fixture('small.yaml'), 'utf8').replace('model: ../models/minimal.yaml', `model: ${join(ROOT, 'test/fixtures/models/minimal.yaml')}`);
+      writeFileSync(file, `${small}  - name: late\n    description: seven-day services after the run\n    policies: [{ policy: seven-day-services, start: 200 }]\n`);
+      const r = careflow(['validate', file]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^ok: .*late\.yaml \(experiment "small", 3 scenarios/);
+      expect(r.stderr).toBe(`careflow: warning: ${file}: scenario "late": policy "seven-day-services" starts on day 200, at or after the end of the run (horizonDays 200), so it changes nothing\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a missing file and on a missing model file', () => {

@@ -27,3 +27,14 @@ describe('policies that start after the run', () => {
     expect(policiesAfterHorizon(withPolicyStart(start))[0]).toContain(`starts on ${start} (day 365)`);
   });
 });
+
+describe('policies after the run, named once', () => {
+  it("names a model's policy once for every scenario, not once per scenario", () => {
+    const e = smallExperiment();
+    const late = { ...e, model: { ...e.model, policies: [{ policy: 'seven-day-services', start: 300, rampDays: 0, parameters: {} }] } };
+    const resolved = withConfig(late, { scenarios: e.config.scenarios });
+    expect(policiesAfterHorizon(resolved)).toEqual([
+      'every scenario: policy "seven-day-services" starts on day 300, at or after the end of the run (horizonDays 200), so it changes nothing',
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  * @module
  */
 import type { PolicyDefinition } from './definition.js';
-import type { ParameterSpec } from './parameters.js';
+import type { NumberParameter, ParameterSpec } from './parameters.js';
 import { POLICIES } from './registry.js';
 
 /** One line per policy: name and summary. */
@@ -20,7 +20,7 @@ export function explainPolicy(policy: PolicyDefinition, width = 100): string {
   const out: string[] = [`${policy.name}: ${policy.summary}`, ''];
   out.push('Mechanism', ...wrap(policy.mechanism, width, '  '), '');
   out.push('Timing (every policy)', ...wrap('start: day number or date it starts (default 0); rampDays: days over which it phases in linearly (default 0: at once); runningCostPerYear and payers: its own running cost and who pays it (defaults below).', width, '  '), '');
-  out.push('Parameters (name, default, unit: meaning)');
+  out.push('Parameters (name, default, unit, allowed values: meaning)');
   for (const [name, spec] of Object.entries(policy.parameters)) out.push(...wrap(`${name} = ${defaultText(spec)}${unitText(spec)}: ${spec.description}${neutralText(spec)}`, width, '  ', '      '));
   out.push('');
   const c = policy.runningCost;
@@ -41,9 +41,19 @@ function defaultText(spec: ParameterSpec): string {
 }
 
 function unitText(spec: ParameterSpec): string {
-  if (spec.kind === 'number') return ` ${spec.unit}`;
+  if (spec.kind === 'number') return ` ${spec.unit}${rangeText(spec)}`;
   if (spec.kind === 'choice') return ` (one of ${spec.options.join(', ')})`;
   return '';
+}
+
+/** The allowed values of a number parameter, as the validation checks them: "(0 to 1)", "(whole, >= 0)". */
+function rangeText(spec: NumberParameter): string {
+  const parts: string[] = [];
+  if (spec.integer) parts.push('whole');
+  if (spec.min !== undefined && spec.max !== undefined) parts.push(`${spec.min} to ${spec.max}`);
+  else if (spec.min !== undefined) parts.push(`>= ${spec.min}`);
+  else if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 function neutralText(spec: ParameterSpec): string {

@@ -42,6 +42,8 @@ const INITIAL_SLOTS = 1024;
 const MIN_BUCKETS = 16;
 /** Bucket numbers from here on (or non-finite) go to the overflow list: `&` needs int32. */
 const FAR_BUCKET = 2 ** 30;
+/** Once the calendar has moved this many buckets past its origin, it is rebased. */
+const REBASE_AFTER = 2 ** 29;
 /** Operations between checks of the search cost. */
 const COST_WINDOW = 4096;
 /** Mean search steps per operation above which the width is re-estimated. */
@@ -62,7 +64,7 @@ export class EventList {
   // Slots: one event each.
   private times = new Float64Array(INITIAL_SLOTS);
   private keys = new Float64Array(INITIAL_SLOTS);
-  /** Virtual bucket number, floor(time / width), or FAR_BUCKET for the overflow list. */
+  /** Virtual bucket number, floor((time - origin) / width), or FAR_BUCKET for the overflow list. */
   private bucketOf = new Float64Array(INITIAL_SLOTS);
   private kinds = new Int32Array(INITIAL_SLOTS);
   private payloads = new Int32Array(INITIAL_SLOTS);
@@ -83,6 +85,11 @@ export class EventList {
   private mask = MIN_BUCKETS - 1;
   private width = 1;
   private inverseWidth = 1;
+  /**
+   * Bucket numbers count from this time (the earliest event at the last rebuild), so that they
+   * stay within int32 whatever the time unit: seconds since 1970 at millisecond spacing, say.
+   */
+  private origin = 0;
   /** Every event in the calendar is in this virtual bucket or a later one. */
   private current = 0;
   private inCalendar = 0;
@@ -162,7 +169,7 @@ export class EventList {
     this.file(slot);
     const first = this.earliest;
     if (first !== NONE && this.before(slot, first)) this.earliest = slot;
-    if (++this.operations === COST_WINDOW) this.review();
+    if (++this.operations === COST_WINDOW || this.current > REBASE_AFTER) this.review();
     else if (this.inCalendar > 2 * (this.mask + 1)) this.rebuild((this.mask + 1) << 1);
     return sequence;
   }
@@ -323,7 +330,7 @@ export class EventList {
 
   /** Puts a filled slot into its bucket's sorted list (or the overflow list). */
   private file(slot: number): void {
-    const scaled = Math.floor(this.times[slot] * this.inverseWidth);
+    const scaled = Math.floor((this.times[slot] - this.origin) * this.inverseWidth);
     if (!(scaled < FAR_BUCKET && scaled > -FAR_BUCKET)) {
       this.bucketOf[slot] = FAR_BUCKET;
       this.farHead = this.insertSorted(slot, this.farHead, this.farTail);
@@ -402,13 +409,17 @@ export class EventList {
     return best;
   }
 
-  /** Every COST_WINDOW operations: rebuild with a new width if searching has become costly. */
+  /**
+   * Every COST_WINDOW operations (and whenever the calendar has moved far from its origin):
+   * rebuild with a new width if searching has become costly, or to rebase.
+   */
   private review(): void {
     const costly = this.searchCost > MAX_MEAN_COST * COST_WINDOW;
     this.operations = 0;
     this.searchStepsBefore += this.searchCost;
     this.searchCost = 0;
-    if (costly) this.rebuild(this.bucketsFor(this.inCalendar));
+    // Far from the origin, new events would soon overflow the bucket numbers: rebase.
+    if (costly || this.current > REBASE_AFTER) this.rebuild(this.bucketsFor(this.inCalendar));
   }
 
   private bucketsFor(events: number): number {
@@ -436,6 +447,8 @@ export class EventList {
     this.current = FAR_BUCKET;
     // Filing in time order makes every insertion an append.
     slots.sort((a, b) => (this.before(a, b) ? -1 : 1));
+    const first = slots.find((slot) => Number.isFinite(this.times[slot]));
+    this.origin = first === undefined ? 0 : this.times[first];
     for (const slot of slots) this.file(slot);
     if (this.inCalendar === 0) this.current = 0;
     this.earliest = NONE;

@@ -188,4 +188,12 @@ describe('EventList search cost', () => {
     expect(settled).toBeLessThan(8);
     expect(adapted).toBeLessThan(8);
   });
+
+  it('stays quick when time is counted far from zero (seconds since 1970, a millisecond apart)', () => {
+    const rng = new RandomStream('epoch');
+    const list = new EventList();
+    const start = 1.7e9; // without an origin, 1.7e9 / 3e-3 buckets would overflow into the sorted overflow list
+    for (let i = 0; i < 1000; i++) list.push(start - Math.log(rng.uniform()) * 1e-3, 0, 0, 0);
+    expect(stepsPerRemoval(list, rng, 1e-3, 20_000)).toBeLessThan(8);
+  });
 });

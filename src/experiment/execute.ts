@@ -150,7 +150,8 @@ function readCheckpoint(file: string, experimentHash: string): ReplicationOutput
  * One finished replication as a checkpoint line. The daily series is stored as the base64 of its
  * bytes (exact, and far quicker than JSON numbers); metrics that are not finite (an occupancy
  * rate of a setting with no places is NaN) are stored as the strings "NaN", "Infinity" and
- * "-Infinity", which JSON would otherwise turn into null, and a resumed run into 0.
+ * "-Infinity": JSON would turn them into null, which a resumed run read back as NaN, losing
+ * every infinity.
  */
 export function encodeCheckpointLine(output: ReplicationOutput): string {
   const metrics: Record<string, number | string> = {};

@@ -60,7 +60,7 @@ function policyPath(path: string): { policy: string; field: string } | null {
   return m ? { policy: m[1], field: m[2] } : null;
 }
 
-/** A copy of the entries with `field` of the entry for `policy` set to `value` (false if none). */
+/** A copy of the entries with `field` of the entry for `policy` set to `value` (null if there is no such entry). */
 function withPolicyValue(entries: readonly PolicyEntry[], policy: string, field: string, value: unknown): PolicyEntry[] | null {
   const index = entries.findIndex((e) => e.policy === policy);
   if (index < 0) return null;
@@ -113,8 +113,8 @@ function checkPolicyPath(path: string, model: ModelConfig, scenario: ScenarioInp
     throw new UsageProblem(`--vary ${path}: scenario "${scenario.name}" has no policy "${target.policy}" to vary (${listed}); add it to the scenario's policies first`);
   }
   if (target.field === 'payers') throw new UsageProblem(`--vary ${path}: payers is a split between payers and cannot be varied on the command line; write one scenario per split`);
-  const parameter = definition.parameters[target.field];
   if (ENTRY_FIELDS.has(target.field)) return;
+  const parameter = definition.parameters[target.field];
   if (parameter === undefined) {
     const fields = [...ENTRY_FIELDS, ...Object.keys(definition.parameters)];
     const guess = closest(target.field, fields);

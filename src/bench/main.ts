@@ -130,7 +130,7 @@ function kilo(perSecond: number): string {
 
 function wholeNumberOption(name: string, text: string): number {
   const value = Number(text);
-  if (!(Number.isInteger(value) && value > 0)) throw new Error(`--${name} must be a whole number > 0, got ${text}`);
+  if (!(Number.isInteger(value) && value > 0)) throw new BadFlag(`--${name} must be a whole number > 0, got ${text}`);
   return value;
 }
 
@@ -167,7 +167,7 @@ function main(): number {
   const program = values['peer-program'] ?? DEFAULT_PEER_PROGRAM;
   const unavailable = values['skip-peer'] ? null : peerUnavailable(python, program);
   if (unavailable !== null && (values.python !== undefined || values['peer-program'] !== undefined)) {
-    throw new Error(`${values.python !== undefined ? '--python' : '--peer-program'}: ${unavailable}`);
+    throw new BadFlag(`${values.python !== undefined ? '--python' : '--peer-program'}: ${unavailable}`);
   }
   const peerSkipped = values['skip-peer'] ? '--skip-peer' : unavailable;
 
@@ -227,10 +227,15 @@ function main(): number {
   return 0;
 }
 
-// Bad flags get one line and exit code 2, as in the careflow command line.
+/** A flag the bench cannot use. */
+class BadFlag extends Error {}
+
+// One line on stderr; exit code 2 for a bad flag and 1 for a run that failed, as in the careflow
+// command line (node:util's parseArgs throws its own errors, with codes ERR_PARSE_ARGS_*).
 try {
   process.exitCode = main();
 } catch (err) {
-  process.stderr.write(`bench: ${(err as Error).message}\n`);
-  process.exitCode = 2;
+  process.stderr.write(`bench: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+  const code = (err as { code?: unknown }).code;
+  process.exitCode = err instanceof BadFlag || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) ? 2 : 1;
 }

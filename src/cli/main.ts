@@ -4,7 +4,7 @@
  *
  * @module
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
@@ -19,7 +19,12 @@ import { EXIT_BAD_INPUT, reportError } from './errors.js';
 import { careflowVersion } from '../experiment/version.js';
 
 async function main(): Promise<void> {
-  let parser = yargs(hideBin(process.argv))
+  // `careflow ... | head` closes stdout early: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  let parser: Argv = yargs(hideBin(process.argv))
     .scriptName('careflow')
     .usage('$0 <command> [options]\n\nSimulate people moving between acute hospital, intermediate care and social care.')
     .version(careflowVersion())
@@ -29,7 +34,6 @@ async function main(): Promise<void> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .middleware((argv) => checkParsedFlags(argv as Record<string, unknown>), true)
     .fail((message, err) => {
       if (err) throw err;
       // One line, naming what was given: yargs' "Did you mean run?" alone does not say what was wrong.
@@ -38,6 +42,13 @@ async function main(): Promise<void> {
       process.stderr.write(`careflow: ${text.replace(/\s*\n\s*/g, ' ')} (see careflow --help)\n`);
       process.exit(EXIT_BAD_INPUT);
     });
+  // Before every command: flags given twice, words for numbers. The flags that take lists are
+  // read from yargs' own declarations (its getOptions(), which its types leave out), so that a
+  // new list flag cannot be mistaken for a repeated one; without it, the check is skipped.
+  const declared = parser as unknown as { getOptions?: () => { array: string[] } };
+  parser = parser.middleware((argv) => {
+    if (typeof declared.getOptions === 'function') checkParsedFlags(argv as Record<string, unknown>, declared.getOptions().array);
+  }, true);
   parser = registerRun(parser);
   parser = registerValidate(parser);
   parser = registerList(parser);

@@ -6,9 +6,10 @@
  */
 import { UsageProblem } from './problems.js';
 import { closest, ConfigError, readableIssueMessage } from '../model/config-file.js';
+import { resolvedPolicies } from '../model/policies/apply.js';
 import { policyByName, POLICY_NAMES } from '../model/policies/registry.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
-import { resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
+import { hashOf, resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
 
 /**
  * One varied path and the values it takes: a model path (`settings.acute.capacity`), or a policy
@@ -138,6 +139,18 @@ function checkRepeats(variations: Variation[]): void {
   }
 }
 
+/** Rejects two grid points that make the same model (a start as a day and as the same date, say). */
+function rejectSameModels(points: ResolvedScenario[]): void {
+  const seen = new Map<string, string>();
+  for (const point of points) {
+    // Policies as they act: a start given as a date counts as its day number.
+    const hash = hashOf({ ...point.model, policies: resolvedPolicies(point.model).map(({ start: _given, ...acting }) => acting) });
+    const other = seen.get(hash);
+    if (other !== undefined) throw new UsageProblem(`--vary ${point.name}: runs the same model as ${other}; give each value once`);
+    seen.set(hash, point.name);
+  }
+}
+
 /** Every combination of the variations, in order (the first path varies slowest). */
 export function grid(variations: Variation[]): Record<string, unknown>[] {
   let combos: Record<string, unknown>[] = [{}];
@@ -178,6 +191,7 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
       throw new UsageProblem(`--vary ${name}: ${reason}`);
     }
   }
+  rejectSameModels(scenarios.slice(1));
   return {
     ...experiment,
     scenarios,
@@ -193,9 +207,12 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
 export function withSettings(experiment: LoadedExperiment, settings: string[]): LoadedExperiment {
   if (settings.length === 0) return experiment;
   const model = structuredClone(experiment.model) as unknown as Record<string, unknown>;
+  const given = new Set<string>();
   for (const text of settings) {
     const v = parseVariation(text, '--set');
     if (v.values.length !== 1) throw new UsageProblem(`--set ${v.path}: expected one value, got ${v.values.length}`);
+    if (given.has(v.path)) throw new UsageProblem(`--set ${v.path}: given twice; give each path once`);
+    given.add(v.path);
     try {
       setPath(model, v.path, v.values[0]);
     } catch (err) {

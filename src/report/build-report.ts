@@ -77,6 +77,7 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
  */
 export async function writeReport(dir: string, out = join(dir, REPORT_FILE)): Promise<string> {
   const html = await buildReport(loadResults(dir));
+  if (out.trim() === '' || /[/\\]$/.test(out)) throw new UsageProblem(`--out: expected the path of an HTML file, got "${out}"`);
   // Like a results folder, the report's folder is made if it does not exist yet.
   const folder = dirname(out);
   try {

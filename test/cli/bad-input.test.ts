@@ -42,6 +42,7 @@ function runCases(): [string, string[], RegExp][] {
     ['--set with an unknown model path', [SMALL, '--set', 'settings.acute.capasity=5'], /^careflow: --set settings\.acute\.capasity: unknown model path "settings\.acute\.capasity"/],
     ['--set making the model invalid', [SMALL, '--set', 'settings.acute.capacity=-5'], /^careflow: --set makes the model invalid at settings\.acute\.capacity: /],
     ['--set without a value', [SMALL, '--set', 'settings.acute.capacity'], /^careflow: --set: expected path=value /],
+    ['--set with one path twice', [SMALL, '--set', 'settings.acute.capacity=90', '--set', 'settings.acute.capacity=91'], /^careflow: --set settings\.acute\.capacity: given twice; give each path once$/],
     ['--resume with nothing to resume', [SMALL, '--resume'], /^careflow: --resume: nothing to resume: .*out\.partial\.jsonl does not exist$/],
     ['no experiment file', [], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
   ];

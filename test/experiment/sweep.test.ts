@@ -93,6 +93,16 @@ describe('sweeping a policy (policy.<name>.<field>)', () => {
 });
 
 describe('sweep grids that would repeat a scenario', () => {
+  it('rejects two values that run the same model: a start as a day and as the same date', () => {
+    const e = smallExperiment();
+    const scenario = { ...e.config.scenarios[0], policies: [{ policy: 'seven-day-services', start: 20, rampDays: 0, parameters: {} }] };
+    const withPolicy = withConfig(e, { scenarios: [scenario, ...e.config.scenarios.slice(1)] });
+    const day30 = new Date(Date.parse(`${e.model.startDate}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(() => sweepExperiment(withPolicy, [parseVariation(`policy.seven-day-services.start=30,${day30}`)])).toThrow(
+      `--vary policy.seven-day-services.start=${day30}: runs the same model as policy.seven-day-services.start=30; give each value once`,
+    );
+  });
+
   it('rejects a value given twice (also as another spelling of one number) and a path given twice', () => {
     expect(() => sweepExperiment(smallExperiment(), [parseVariation('settings.acute.capacity=110,110.0')])).toThrow(
       '--vary settings.acute.capacity: the value 110 is given twice',

@@ -49,6 +49,11 @@ describe('careflow report', () => {
     const folder = careflow(['report', results, '--out', results]);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toBe(`careflow: --out: ${results} is a folder; give the path of an HTML file\n`);
+    for (const out of ['', `${join(root, 'not-yet')}/`]) {
+      const r = careflow(['report', results, '--out', out]);
+      expect(r.status, out).toBe(2);
+      expect(r.stderr).toBe(`careflow: --out: expected the path of an HTML file, got "${out}"\n`);
+    }
   });
 
   it('runs no simulation: the results folder is left as it was', () => {

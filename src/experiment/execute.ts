@@ -14,6 +14,7 @@ import { writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
 import { hashOf, type LoadedExperiment } from './scenario.js';
 import { summariseExperiment, type ExperimentSummary } from './summary.js';
+import { decodeOutput, encodeOutput, type EncodedOutput } from './output-codec.js';
 import type { ReplicationOutput } from './worker.js';
 
 /** Options of an experiment run. */
@@ -147,36 +148,19 @@ function readCheckpoint(file: string, experimentHash: string): ReplicationOutput
 }
 
 /**
- * One finished replication as a checkpoint line. The daily series is stored as the base64 of its
- * bytes (exact, and far quicker than JSON numbers); metrics that are not finite (an occupancy
- * rate of a setting with no places is NaN) are stored as the strings "NaN", "Infinity" and
- * "-Infinity": JSON would turn them into null, which a resumed run read back as NaN, losing
- * every infinity.
+ * One finished replication as a checkpoint line: the output codec's exact form (every metric as
+ * the bytes of a float64, so NaN and infinities come back as they were; the daily series
+ * deflated), as JSON.
  */
 export function encodeCheckpointLine(output: ReplicationOutput): string {
-  const metrics: Record<string, number | string> = {};
-  for (const [name, value] of Object.entries(output.metrics)) metrics[name] = Number.isFinite(value) ? value : String(value);
-  return JSON.stringify({ ...output, metrics, daily: output.daily ? encodeSeries(output.daily) : null });
+  return JSON.stringify(encodeOutput(output));
 }
 
 /** The inverse of {@link encodeCheckpointLine}; throws on a line that is not one. */
 export function decodeCheckpointLine(line: string): ReplicationOutput {
-  const o = JSON.parse(line) as Omit<ReplicationOutput, 'metrics' | 'daily'> & { metrics: Record<string, number | string>; daily: string | null };
-  if (typeof o.metrics !== 'object' || o.metrics === null) throw new Error('a checkpoint line without metrics');
-  const metrics: Record<string, number> = {};
-  for (const [name, value] of Object.entries(o.metrics)) metrics[name] = typeof value === 'string' ? Number(value) : value;
-  return { ...o, metrics, daily: o.daily ? decodeSeries(o.daily) : null };
-}
-
-/** A Float64Array as base64 of its bytes (the machine's byte order: checkpoints stay local). */
-export function encodeSeries(values: Float64Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-}
-
-/** The inverse of {@link encodeSeries}. */
-export function decodeSeries(text: string): Float64Array {
-  const bytes = Buffer.from(text, 'base64');
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return new Float64Array(copy.buffer);
+  const encoded = JSON.parse(line) as EncodedOutput;
+  if (typeof encoded !== 'object' || encoded === null || !Array.isArray(encoded.metricNames) || typeof encoded.metricValues !== 'string') {
+    throw new Error('a checkpoint line without metrics');
+  }
+  return decodeOutput(encoded);
 }

@@ -11,7 +11,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { ReplicationRunner } from '../runner.js';
 import type { ReplicationJob, ReplicationOutput } from '../worker.js';
 import { bullConnection, checkReachable, QUEUE_NAME } from './connection.js';
-import { decodeOutput, type EncodedOutput } from './output-codec.js';
+import { decodeOutput, type EncodedOutput } from '../output-codec.js';
 import { jobIdOf, toPayload, type QueuedReplication } from './queued-job.js';
 import type { QueueTarget } from './queue-url.js';
 

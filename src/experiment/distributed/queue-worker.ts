@@ -12,7 +12,7 @@ import type { Piscina } from 'piscina';
 import { createPool } from '../runner.js';
 import type { ReplicationOutput } from '../worker.js';
 import { bullConnection, checkReachable, QUEUE_NAME } from './connection.js';
-import { encodeOutput, type EncodedOutput } from './output-codec.js';
+import { encodeOutput, type EncodedOutput } from '../output-codec.js';
 import { payloadProblem, type QueuedReplication } from './queued-job.js';
 import type { QueueTarget } from './queue-url.js';
 

@@ -3,7 +3,7 @@
  * to BullMQ), the version checks a worker makes, and the exact encoding of a job's result.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeOutput, encodeOutput } from '../../../src/experiment/distributed/output-codec.js';
+import { decodeOutput, encodeOutput } from '../../../src/experiment/output-codec.js';
 import { JOB_SCHEMA_VERSION, jobIdOf, payloadProblem, toPayload } from '../../../src/experiment/distributed/queued-job.js';
 import { careflowVersion } from '../../../src/experiment/version.js';
 import runJob, { type ReplicationJob } from '../../../src/experiment/worker.js';

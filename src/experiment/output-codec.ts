@@ -1,5 +1,6 @@
 /**
- * A replication's output as a job's return value. BullMQ stores return values as JSON, which
+ * A replication's output in JSON-safe form: a queued job's return value and a line of the local
+ * checkpoint. BullMQ stores return values as JSON (and the checkpoint is JSON lines), which
  * would turn NaN and infinities into null and typed arrays into objects; the summary must be
  * byte-identical to a local run's, so every number travels as the exact bytes of a float64
  * (little-endian whatever the machine), and the daily series is deflated first (about ten
@@ -9,7 +10,7 @@
  */
 import { endianness } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ReplicationOutput } from '../worker.js';
+import type { ReplicationOutput } from './worker.js';
 
 /** A ReplicationOutput in JSON-safe form. */
 export interface EncodedOutput {

@@ -8,7 +8,6 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { dirname, join, resolve } from 'node:path';
 import type { QueueRunOptions } from './distributed/coordinator.js';
 import { careflowVersion } from './version.js';
-import { resolvedPolicies } from '../model/policies/apply.js';
 import { UsageProblem } from './problems.js';
 import { writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
@@ -116,7 +115,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     node: process.version,
     experiment: experiment.config,
     model: experiment.model,
-    scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: resolvedPolicies(s.model), model: s.model })),
+    scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),
     ...(experiment.sweep ? { sweep: experiment.sweep } : {}),
   };
   const traces = options.trace

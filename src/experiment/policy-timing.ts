@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { resolvedPolicies } from '../model/policies/apply.js';
 import type { LoadedExperiment } from './scenario.js';
 
 /**
@@ -18,7 +17,7 @@ export function policiesAfterHorizon(experiment: LoadedExperiment): string[] {
   const horizon = experiment.config.horizonDays;
   const scenariosOf = new Map<string, string[]>();
   for (const scenario of experiment.scenarios) {
-    for (const policy of resolvedPolicies(scenario.model)) {
+    for (const policy of scenario.model.policies) {
       if (policy.startDay < horizon) continue;
       const start = typeof policy.start === 'string' ? `${policy.start} (day ${policy.startDay})` : `day ${policy.startDay}`;
       const what = `policy "${policy.policy}" starts on ${start}, at or after the end of the run (horizonDays ${horizon}), so it changes nothing`;

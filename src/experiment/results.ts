@@ -8,10 +8,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DAILY_COLUMNS } from '../model/observations.js';
-import { settingNamesWithPolicies } from '../model/policies/apply.js';
 import type { RunOutputs } from './runner.js';
 import type { LoadedExperiment } from './scenario.js';
-import type { SweepDescription } from './sweep.js';
+import type { SweepDescription } from './sweep-description.js';
 import { metricNames, type ExperimentSummary } from './summary.js';
 
 /** What manifest.json records about a run. */
@@ -30,7 +29,7 @@ export interface Manifest {
   node: string;
   experiment: unknown;
   model: unknown;
-  scenarios: { name: string; hash: string; policies: unknown[]; model: unknown }[];
+  scenarios: { name: string; hash: string; policies: readonly unknown[]; model: unknown; capacity: unknown }[];
   /** For a sweep: the varied paths and each grid scenario's values (absent for a plain run). */
   sweep?: SweepDescription;
 }
@@ -97,7 +96,7 @@ function dailyCsv(experiment: LoadedExperiment, run: RunOutputs): string {
   run.outputs.forEach((outputs, s) => {
     const name = experiment.scenarios[s].name;
     // A scenario's policies may add settings (an interim D2A service, say): its own list.
-    const settings = settingNamesWithPolicies(experiment.scenarios[s].model);
+    const settings = experiment.scenarios[s].model.settings;
     const withDaily = outputs.filter((o) => o.daily !== null);
     if (withDaily.length === 0) return;
     const days = (withDaily[0].daily as Float64Array).length / (settings.length * columns);
@@ -113,7 +112,7 @@ function dailyCsv(experiment: LoadedExperiment, run: RunOutputs): string {
 }
 
 // Hundreds of thousands of rows: each is built as one string, with the text fields quoted once.
-function appendDaily(parts: string[], scenario: string, replication: string, values: Float64Array, days: number, settings: string[]): void {
+function appendDaily(parts: string[], scenario: string, replication: string, values: Float64Array, days: number, settings: readonly string[]): void {
   const columns = DAILY_COLUMNS.length;
   const prefix = `${csvField(scenario)},${csvField(replication)},`;
   const names = settings.map(csvField);

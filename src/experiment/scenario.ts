@@ -1,16 +1,20 @@
 /**
  * Experiments and their scenarios: load an experiment file and its model, and resolve each
- * scenario into a complete, validated model (the base model with the scenario's overrides).
+ * scenario, exactly once, into a {@link ResolvedModel}: the base model with the scenario's
+ * overrides written in, parsed again, then resolved (references checked, the model's and the
+ * scenario's policies applied).
  *
  * @module
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, lineOfPath, readConfigFile, readableIssueMessage } from '../model/config-file.js';
-import { loadModel } from '../model/load-model.js';
+import { readModelFile, resolveInFile } from '../model/load-model.js';
 import { isKnownMetric } from '../model/metric-descriptions.js';
+import { ModelProblem } from '../model/model-problem.js';
+import { resolveModel, type ResolvedModel } from '../model/resolve/resolve-model.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
-import type { SweepDescription } from './sweep.js';
+import type { SweepDescription } from './sweep-description.js';
 import { experimentSchema, type ExperimentConfig, type ScenarioConfig } from './schema.js';
 
 /** An experiment file, its model, and every scenario resolved into a model. */
@@ -21,7 +25,7 @@ export interface LoadedExperiment {
   config: ExperimentConfig;
   /** Path of the model file, resolved against the experiment file's folder. */
   modelFile: string;
-  /** The base model, validated. */
+  /** The base model as parsed: what scenario overrides, `--set` and sweep points are written into. */
   model: ModelConfig;
   /** Each scenario with its resolved model, in file order. */
   scenarios: ResolvedScenario[];
@@ -36,17 +40,20 @@ export interface ResolvedScenario {
   overrides: Record<string, unknown>;
   /** The scenario's own policies (the model's are in `model.policies` too). */
   policies: ScenarioConfig['policies'];
-  model: ModelConfig;
+  /** The model the scenario runs, resolved. */
+  model: ResolvedModel;
 }
 
 /** Loads an experiment file and its model and resolves every scenario. Throws ConfigError. */
 export function loadExperiment(file: string): LoadedExperiment {
   const config = readConfigFile(file, experimentSchema);
   const modelFile = resolve(dirname(file), config.model);
-  const model = loadModel(modelFile);
+  const model = readModelFile(modelFile);
+  // The base model on its own: its problems are reported at its own lines.
+  const base = resolveInFile(model, modelFile, (path) => lineOfPath(modelFile, path));
   // An unknown precision metric would have no values and be skipped, so the target would look met.
   config.precision?.metrics.forEach((metric, i) => {
-    if (isKnownMetric(metric, Object.keys(model.settings))) return;
+    if (isKnownMetric(metric, [...base.settings])) return;
     const field = ['precision', 'metrics', i];
     throw new ConfigError(file, `unknown metric "${metric}" for model ${model.name}; see careflow list metrics`, { line: lineOfPath(file, field), field: field.join('.') });
   });
@@ -57,7 +64,7 @@ export function loadExperiment(file: string): LoadedExperiment {
 /** A scenario as resolveScenario takes it: policies may be left out. */
 export type ScenarioInput = Omit<ScenarioConfig, 'policies'> & { policies?: ScenarioConfig['policies'] };
 
-/** Applies a scenario's overrides and policies to the base model and validates the result. */
+/** Applies a scenario's overrides and policies to the base model, parses and resolves the result. */
 export function resolveScenario(file: string, base: ModelConfig, scenario: ScenarioInput, index: number): ResolvedScenario {
   const policies = scenario.policies ?? [];
   const model = structuredClone(base) as unknown as Record<string, unknown>;
@@ -74,19 +81,28 @@ export function resolveScenario(file: string, base: ModelConfig, scenario: Scena
   const checked = modelSchema.safeParse(model, { error: readableIssueMessage });
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const [head, item, ...rest] = issue.path as (string | number)[];
-    if (head === 'policies' && typeof item === 'number' && item >= own) {
-      // A problem in one of this scenario's policies: point at it in the experiment file.
-      const field = ['scenarios', index, 'policies', item - own, ...rest];
-      throw new ConfigError(file, issue.message, { line: lineOfPath(file, field), field: field.join('.') });
-    }
-    const field = ['scenarios', index, 'overrides'];
-    throw new ConfigError(file, `scenario "${scenario.name}" makes the model invalid at ${issue.path.join('.')}: ${issue.message}`, {
-      line: lineOfPath(file, field),
-      field: field.join('.'),
-    });
+    throw scenarioProblem(file, scenario.name, index, own, issue.path as (string | number)[], issue.message);
   }
-  return { name: scenario.name, description: scenario.description, overrides: scenario.overrides, policies, model: checked.data };
+  try {
+    return { name: scenario.name, description: scenario.description, overrides: scenario.overrides, policies, model: resolveModel(checked.data) };
+  } catch (err) {
+    if (!(err instanceof ModelProblem)) throw err;
+    throw scenarioProblem(file, scenario.name, index, own, err.path, err.message);
+  }
+}
+
+/**
+ * A problem at `path` of a scenario's model, placed in the experiment file: in one of the
+ * scenario's own policy entries (the model has the first `own`), or else in its overrides.
+ */
+function scenarioProblem(file: string, name: string, index: number, own: number, path: (string | number)[], message: string): ConfigError {
+  const [head, item, ...rest] = path;
+  if (head === 'policies' && typeof item === 'number' && item >= own) {
+    const field = ['scenarios', index, 'policies', item - own, ...rest];
+    return new ConfigError(file, message, { line: lineOfPath(file, field), field: field.join('.') });
+  }
+  const field = ['scenarios', index, 'overrides'];
+  return new ConfigError(file, `scenario "${name}" makes the model invalid at ${path.join('.')}: ${message}`, { line: lineOfPath(file, field), field: field.join('.') });
 }
 
 /**

@@ -50,7 +50,7 @@ export function summariseExperiment(experiment: LoadedExperiment, run: RunOutput
   const scenarios = experiment.scenarios.map((scenario, s) => ({
     name: scenario.name,
     description: scenario.description,
-    policies: resolvedPolicies(scenario.model),
+    policies: [...scenario.model.policies],
     metrics: Object.fromEntries(names.map((m) => [m, summarise(valuesOf(s, m))])),
     differences:
       s === baselineIndex

@@ -6,30 +6,13 @@
  */
 import { UsageProblem } from './problems.js';
 import { closest, ConfigError, readableIssueMessage } from '../model/config-file.js';
-import { resolvedPolicies } from '../model/policies/apply.js';
+import { ModelProblem } from '../model/model-problem.js';
+import { resolveModel } from '../model/resolve/resolve-model.js';
 import { policyByName, POLICY_NAMES } from '../model/policies/registry.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
 import { hashOf, resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
+import type { SweepDescription, Variation } from './sweep-description.js';
 
-/**
- * One varied path and the values it takes: a model path (`settings.acute.capacity`), or a policy
- * path `policy.<name>.<field>` for the base scenario's (or the model's) entry of that policy,
- * where the field is `start`, `rampDays`, `runningCostPerYear` or one of its parameters.
- */
-export interface Variation {
-  path: string;
-  values: unknown[];
-}
-
-/** What a sweep varied, recorded in manifest.json so that a report can draw each point against its values. */
-export interface SweepDescription {
-  /** The scenario that was varied; it is kept, unvaried, as the baseline. */
-  base: string;
-  /** The varied model paths and their values, in the order given. */
-  variations: Variation[];
-  /** Each grid scenario and the value of every varied path in it. */
-  points: { scenario: string; values: Record<string, unknown> }[];
-}
 
 /** Parses `path=v1,v2,...` (numbers, true/false, or text). */
 export function parseVariation(text: string, flag = '--vary'): Variation {
@@ -144,7 +127,8 @@ function rejectSameModels(points: ResolvedScenario[]): void {
   const seen = new Map<string, string>();
   for (const point of points) {
     // Policies as they act: a start given as a date counts as its day number.
-    const hash = hashOf({ ...point.model, policies: resolvedPolicies(point.model).map(({ start: _given, ...acting }) => acting) });
+    const { policies: _entries, ...model } = point.model.config;
+    const hash = hashOf({ model, policies: point.model.policies.map(({ start: _given, ...acting }) => acting) });
     const other = seen.get(hash);
     if (other !== undefined) throw new UsageProblem(`--vary ${point.name}: runs the same model as ${other}; give each value once`);
     seen.set(hash, point.name);
@@ -223,6 +207,12 @@ export function withSettings(experiment: LoadedExperiment, settings: string[]): 
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new UsageProblem(`--set makes the model invalid at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  try {
+    resolveModel(checked.data);
+  } catch (err) {
+    if (!(err instanceof ModelProblem)) throw err;
+    throw new UsageProblem(`--set makes the model invalid at ${err.path.join('.')}: ${err.message}`);
   }
   const scenarios = experiment.config.scenarios.map((s, i) => resolveScenario(experiment.file, checked.data, s, i));
   return { ...experiment, model: checked.data, scenarios: experiment.scenarios.filter((s) => scenarios.some((r) => r.name === s.name)).map((s) => scenarios.find((r) => r.name === s.name) as ResolvedScenario) };

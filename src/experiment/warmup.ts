@@ -5,7 +5,6 @@
  * @module
  */
 import { DAILY_COLUMNS } from '../model/observations.js';
-import { applyPolicies } from '../model/policies/apply.js';
 import type { ResolvedScenario } from './scenario.js';
 import { mser5 } from './statistics.js';
 
@@ -13,9 +12,9 @@ import { mser5 } from './statistics.js';
 export function suggestedWarmup(scenario: ResolvedScenario, daily: (Float64Array | null)[]): number | null {
   const series = daily.filter((d): d is Float64Array => d !== null);
   if (series.length === 0) return null;
-  // Policies may add settings, which the daily series then has too.
-  const settings = Object.values(applyPolicies(scenario.model).config.settings);
-  const acute = settings.findIndex((s) => s.kind === 'acute');
+  // Policies may add settings, which the daily series then has too: the resolved model's list.
+  const { settings } = scenario.model;
+  const acute = settings.indexOf(scenario.model.acute);
   const width = settings.length * DAILY_COLUMNS.length;
   const days = series[0].length / width;
   const mean = Array.from({ length: days }, (_, d) => series.reduce((sum, v) => sum + v[d * width + acute * DAILY_COLUMNS.length], 0) / series.length);

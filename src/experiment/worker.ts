@@ -6,13 +6,14 @@
  */
 import { CsvTraceFile } from '../model/journey-trace.js';
 import { runReplication } from '../model/run-replication.js';
-import type { ModelConfig } from '../model/schema.js';
+import type { ResolvedModel } from '../model/resolve/resolve-model.js';
 
 /** One (scenario, replication) to run. */
 export interface ReplicationJob {
   scenarioIndex: number;
   replication: number;
-  model: ModelConfig;
+  /** The scenario's model, resolved (plain data: it crosses to worker threads and the queue). */
+  model: ResolvedModel;
   horizonDays: number;
   warmupDays: number;
   /** The experiment's master seed; the replication's seed is derived from it. */

@@ -8,7 +8,7 @@ import type { CompiledModel } from './compile.js';
 
 /** Arrivals per day at time t: base rate times day-of-week and month profiles and the trend. */
 export function arrivalRate(model: CompiledModel, t: number): number {
-  const a = model.config.arrivals.emergency;
+  const a = model.emergencyArrivals;
   let rate = a.perDay;
   if (a.dayOfWeek) rate *= a.dayOfWeek[model.calendar.dayOfWeek(t)];
   if (a.monthOfYear) rate *= a.monthOfYear[model.calendar.monthOf(t)];
@@ -18,7 +18,7 @@ export function arrivalRate(model: CompiledModel, t: number): number {
 
 /** The highest arrival rate in the first `horizonDays` days: the thinning bound. */
 export function peakRate(model: CompiledModel, horizonDays: number): number {
-  const a = model.config.arrivals.emergency;
+  const a = model.emergencyArrivals;
   const trend = Math.max(1, Math.pow(1 + a.trendPerYear, horizonDays / 365.25));
   return a.perDay * Math.max(...(a.dayOfWeek ?? [1])) * Math.max(...(a.monthOfYear ?? [1])) * trend;
 }

@@ -39,7 +39,7 @@ export class PooledBudgetController {
     const spend = new Float64Array(2);
     for (const s of spec.settings) {
       const setting = model.settings[s];
-      for (const k of [0, 1]) spend[k] += setting.initialCapacity * setting.costPerDay * setting.payerShares[k];
+      for (const k of [0, 1]) spend[k] += setting.capacity.initial * setting.costPerDay * setting.payerShares[k];
     }
     const pot = spend[0] + spend[1];
     if (spec.pooled) costs.setPool(spec.settings, Float64Array.of(pot > 0 ? spend[0] / pot : 0.5, pot > 0 ? spend[1] / pot : 0.5, 0), spec.start);

@@ -1,44 +1,34 @@
 /**
- * Turns a validated model file into the numbers a run needs: settings by index, distributions
- * built once, cumulative probability tables, and capacity schedules in simulation days.
+ * The *compile* stage: a {@link ResolvedModel} turned into the run model a replication needs:
+ * settings by index, distributions built once, cumulative probability tables, capacity plans
+ * with the behaviour that runs each, and policy effects by index. Nothing in it refers back to
+ * the model file: the run reads only what is compiled here.
  *
  * @module
  */
-import { Calendar } from '../engine/calendar.js';
+import { Calendar, type WorkingWindow } from '../engine/calendar.js';
 import { createDistribution, type Distribution, type DistributionSpec } from '../engine/random/distributions.js';
-import type { CapacityChange } from '../engine/resource.js';
-import { applyPolicies } from './policies/apply.js';
-import { compileEffects, withCapacityDeltas, type CompiledPolicies } from './policies/compile-effects.js';
-import type { Profile } from './policies/profile.js';
-import { PATHWAYS, type ModelConfig, type SettingConfig } from './schema.js';
-
-/** Route target codes below zero: where a route leaves the system. */
-export const ROUTE_HOME = -1;
-/** Route target: death. */
-export const ROUTE_DEATH = -2;
-/** Route target: back to hospital as an emergency readmission. */
-export const ROUTE_READMISSION = -3;
-
-/** Payer indices used in every cost array. */
-export const PAYERS = ['nhs', 'council', 'selfFunder'] as const;
-/** A payer name. */
-export type Payer = (typeof PAYERS)[number];
-
-/** A cumulative probability table over targets. */
-export interface RouteTable {
-  /** Cumulative probabilities, the last one 1. */
-  cumulative: Float64Array;
-  /** Setting index, or ROUTE_HOME / ROUTE_DEATH / ROUTE_READMISSION. */
-  targets: Int32Array;
-}
+import type { CapacityPlan } from './capacity/plan.js';
+import { capacityFactory } from './capacity/registry.js';
+import type { CreateCapacity } from './capacity/setting-capacity.js';
+import type { VisitRates } from './capacity/visits-per-day.js';
+import { payerShareArray } from './payers.js';
+import { PATHWAYS } from './pathways.js';
+import { compileEffects, type CompiledPolicies } from './policies/compile-effects.js';
+import { cumulative, type RouteTable } from './probability-table.js';
+import type { ResolvedModel } from './resolve/resolve-model.js';
+import { routeCode } from './routes.js';
+import type { SettingConfig } from './schema.js';
 
 /** A setting ready to run. */
 export interface CompiledSetting {
   index: number;
   name: string;
   kind: 'acute' | 'bed' | 'home';
-  initialCapacity: number;
-  capacityChanges: CapacityChange[];
+  /** Its capacity as resolved (initial, dated changes, behaviour parameters). */
+  capacity: CapacityPlan;
+  /** Builds the setting's capacity for a replication (the plan's behaviour). */
+  createCapacity: CreateCapacity;
   intermediate: boolean;
   careHome: boolean;
   lengthOfStay: Distribution | null;
@@ -49,7 +39,7 @@ export interface CompiledSetting {
   payerShares: Float64Array;
   routes: RouteTable | null;
   /** Visits per day per client, tapering from initial to final over the stay; null when capacity counts clients. */
-  visits: { initial: number; final: number } | null;
+  visits: VisitRates | null;
   /** The provider's own assessment before it takes someone; null for none. */
   providerAssessment: Distribution | null;
 }
@@ -65,38 +55,65 @@ export interface CompiledGroup {
   lengthOfStay: (Distribution | null)[];
 }
 
+/** Emergency arrivals: a base rate with day-of-week and month-of-year profiles and a trend. */
+export interface EmergencyArrivals {
+  perDay: number;
+  /** Factors by day of the week (0 = Monday), or null for none. */
+  dayOfWeek: readonly number[] | null;
+  /** Factors by month (0 = January), or null for none. */
+  monthOfYear: readonly number[] | null;
+  /** Growth per year (0.02 for 2%). */
+  trendPerYear: number;
+}
+
+/** People already in the system at time 0, by setting index. */
+export interface WarmStart {
+  occupied: number[];
+  /** People fit and waiting in acute beds for a place in the setting. */
+  waiting: number[];
+}
+
 /** A whole model ready to run. */
 export interface CompiledModel {
-  config: ModelConfig;
   calendar: Calendar;
   settings: CompiledSetting[];
   acute: number;
   groups: CompiledGroup[];
   groupCumulative: Float64Array;
+  emergencyArrivals: EmergencyArrivals;
+  community: { name: string; perDay: number; target: number; group: number }[];
+  /** Days an arrival waits for an acute bed before being diverted; null to wait as long as it takes. */
+  maxAdmissionWaitDays: number | null;
   /** Setting index each pathway discharges into (-1 for P0). */
   pathwayTarget: Int32Array;
   pathwayNeedsAssessment: boolean[];
   dischargeProcess: Distribution;
+  /** Hours the discharge process works; null for around the clock. */
+  dischargeWindow: WorkingWindow | null;
   assessmentDuration: Distribution;
   referralDelay: Distribution;
-  readmissionDelay: Distribution;
+  /** Hours referral, assessment and providers' own assessments work; null for around the clock. */
+  assessmentWindow: WorkingWindow | null;
+  /** Chance that a referral is lost or repeated. */
+  repeatReferralProbability: number;
+  assessmentCostPerAssessment: number;
   assessmentPayerShares: Float64Array;
-  community: { name: string; perDay: number; target: number; group: number }[];
+  /** Risk of readmission after a discharge home from hospital, and its rise per delayed day. */
+  readmissionRisk: { afterDischarge: number; perDelayedDay: number };
+  readmissionDelay: Distribution;
+  /** People in the system at time 0; null for an empty start. */
+  warmStart: WarmStart | null;
   /** What the model's policies do (see src/model/policies). */
   policies: CompiledPolicies;
 }
 
-/**
- * Builds the runtime form of a model, its policies applied (they may add settings).
- * Distributions are constructed here, once per run.
- */
-export function compileModel(model: ModelConfig): CompiledModel {
-  const { config, effects } = applyPolicies(model);
+/** Builds the run model of a resolved model. Distributions are constructed here, once per run. */
+export function compileModel(resolved: ResolvedModel): CompiledModel {
+  const config = resolved.config;
   const calendar = new Calendar(config.startDate);
-  const names = Object.keys(config.settings);
+  const names = resolved.settings;
   const indexOf = (name: string): number => names.indexOf(name);
-  const deltas = (name: string): Profile[] => effects.capacityDeltas.filter((d) => d.setting === name).map((d) => d.delta);
-  const settings = names.map((name, index) => compileSetting(name, index, config.settings[name], calendar, indexOf, deltas(name)));
+  const settings = names.map((name, index) => compileSetting(name, index, config.settings[name], resolved.capacity[name], indexOf));
   const groups = config.caseMix.map((g) => ({
     name: g.name,
     acuteLengthOfStay: createDistribution(g.acuteLengthOfStay as DistributionSpec),
@@ -107,84 +124,59 @@ export function compileModel(model: ModelConfig): CompiledModel {
       return override ? createDistribution(override as DistributionSpec) : s.lengthOfStay;
     }),
   }));
+  const emergency = config.arrivals.emergency;
+  const warm = config.warmStart;
   return {
-    config,
     calendar,
     settings,
-    acute: settings.findIndex((s) => s.kind === 'acute'),
+    acute: indexOf(resolved.acute),
     groups,
     groupCumulative: cumulative(config.caseMix.map((g) => g.share)),
-    pathwayTarget: Int32Array.from(PATHWAYS.map((p) => (config.pathways[p].to ? indexOf(config.pathways[p].to as string) : -1))),
-    pathwayNeedsAssessment: PATHWAYS.map((p) => p !== 'P0' && config.pathways[p].assessment),
-    dischargeProcess: createDistribution(config.discharge.process as DistributionSpec),
-    assessmentDuration: createDistribution(config.assessment.duration as DistributionSpec),
-    referralDelay: createDistribution(config.assessment.referralDelay as DistributionSpec),
-    readmissionDelay: createDistribution(config.readmission.withinDays as DistributionSpec),
-    assessmentPayerShares: payerShares(config.assessment.payers),
+    emergencyArrivals: { perDay: emergency.perDay, dayOfWeek: emergency.dayOfWeek ?? null, monthOfYear: emergency.monthOfYear ?? null, trendPerYear: emergency.trendPerYear },
     community: config.arrivals.community.map((c) => ({
       name: c.name,
       perDay: c.perDay,
       target: indexOf(c.to),
       group: c.group === undefined ? -1 : config.caseMix.findIndex((g) => g.name === c.group),
     })),
-    policies: compileEffects(config, effects, (to) => routeTarget(to, indexOf)),
+    maxAdmissionWaitDays: config.admission.maxWaitDays,
+    pathwayTarget: Int32Array.from(PATHWAYS.map((p) => (config.pathways[p].to ? indexOf(config.pathways[p].to as string) : -1))),
+    pathwayNeedsAssessment: PATHWAYS.map((p) => p !== 'P0' && config.pathways[p].assessment),
+    dischargeProcess: createDistribution(config.discharge.process as DistributionSpec),
+    dischargeWindow: config.discharge.window,
+    assessmentDuration: createDistribution(config.assessment.duration as DistributionSpec),
+    referralDelay: createDistribution(config.assessment.referralDelay as DistributionSpec),
+    assessmentWindow: config.assessment.window,
+    repeatReferralProbability: config.assessment.repeatProbability,
+    assessmentCostPerAssessment: config.assessment.costPerAssessment,
+    assessmentPayerShares: payerShareArray(config.assessment.payers),
+    readmissionRisk: { afterDischarge: config.readmission.riskAfterDischarge, perDelayedDay: config.readmission.extraRiskPerDelayedDay },
+    readmissionDelay: createDistribution(config.readmission.withinDays as DistributionSpec),
+    warmStart: warm ? { occupied: names.map((n) => warm[n]?.occupied ?? 0), waiting: names.map((n) => warm[n]?.waiting ?? 0) } : null,
+    policies: compileEffects(resolved, (to) => routeCode(to, indexOf)),
   };
 }
 
-function compileSetting(name: string, index: number, s: SettingConfig, calendar: Calendar, indexOf: (n: string) => number, deltas: Profile[]): CompiledSetting {
-  const schedule = typeof s.capacity === 'number' ? null : s.capacity;
-  const changes = (schedule?.changes ?? []).map((c) => ({ time: c.date !== undefined ? calendar.timeOf(c.date) : (c.day as number), capacity: c.capacity }));
-  // A change dated at or before the start is already in force at time 0: the latest one sets the
-  // initial capacity (a stable sort keeps the listed order of changes at the same time).
-  const inForce = changes.filter((c) => c.time <= 0).sort((a, b) => a.time - b.time);
-  const initial = inForce.length > 0 ? inForce[inForce.length - 1].capacity : schedule === null ? (s.capacity as number) : schedule.initial;
-  const capacity = withCapacityDeltas(initial, changes.filter((c) => c.time > 0), deltas);
+function compileSetting(name: string, index: number, s: SettingConfig, capacity: CapacityPlan, indexOf: (n: string) => number): CompiledSetting {
   return {
     index,
     name,
     kind: s.kind,
-    initialCapacity: capacity.initial,
-    capacityChanges: capacity.changes,
+    capacity,
+    createCapacity: capacityFactory(capacity.behaviour),
     intermediate: s.intermediate,
     careHome: s.careHome,
     lengthOfStay: s.lengthOfStay ? createDistribution(s.lengthOfStay as DistributionSpec) : null,
     costPerDay: s.costPerDay,
     costBasis: s.costBasis,
-    payerShares: payerShares(s.payers),
+    payerShares: payerShareArray(s.payers),
     routes: s.next
       ? {
           cumulative: cumulative(s.next.map((r) => r.probability)),
-          targets: Int32Array.from(s.next.map((r) => routeTarget(r.to, indexOf))),
+          targets: Int32Array.from(s.next.map((r) => routeCode(r.to, indexOf))),
         }
       : null,
-    visits: s.visitsPerDay ?? null,
+    visits: capacity.behaviour === 'visitsPerDay' ? (capacity.parameters as unknown as VisitRates) : null,
     providerAssessment: s.providerAssessment ? createDistribution(s.providerAssessment as DistributionSpec) : null,
   };
-}
-
-function routeTarget(to: string, indexOf: (n: string) => number): number {
-  if (to === 'home') return ROUTE_HOME;
-  if (to === 'death') return ROUTE_DEATH;
-  if (to === 'readmission') return ROUTE_READMISSION;
-  return indexOf(to);
-}
-
-function payerShares(p: { nhs: number; council: number; selfFunder: number }): Float64Array {
-  return Float64Array.from([p.nhs, p.council, p.selfFunder]);
-}
-
-/** Cumulative sums with the last entry forced to exactly 1, so a draw u < 1 always finds a slot. */
-export function cumulative(probabilities: number[]): Float64Array {
-  const out = new Float64Array(probabilities.length);
-  let sum = 0;
-  probabilities.forEach((p, i) => (out[i] = sum += p));
-  out[out.length - 1] = 1;
-  return out;
-}
-
-/** Index of the first cumulative entry above u (u in (0, 1)). */
-export function pick(cumulativeTable: Float64Array, u: number): number {
-  let i = 0;
-  while (u >= cumulativeTable[i]) i++;
-  return i;
 }

@@ -411,7 +411,16 @@ function editDistance(a: string, b: string): number {
  */
 export function lineOfPath(file: string, path: readonly PropertyKey[]): number | undefined {
   try {
-    return locateLine(parseSource(readFileSync(file, 'utf8'), file, formatOf(file)), path);
+    return lineOfPathInText(readFileSync(file, 'utf8'), file, path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 1-based line of the field at `path` in config text (named `sourceName`), if it can be found. */
+export function lineOfPathInText(text: string, sourceName: string, path: readonly PropertyKey[]): number | undefined {
+  try {
+    return locateLine(parseSource(text, sourceName, formatOf(sourceName)), path);
   } catch {
     return undefined;
   }

@@ -11,11 +11,14 @@ import type { DivisibleResource } from '../engine/divisible-resource.js';
 import type { Resource } from '../engine/resource.js';
 import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
-import { PAYERS, ROUTE_DEATH, ROUTE_HOME, type CompiledModel } from './compile.js';
+import type { CompiledModel } from './compile.js';
+import { delayReasonNames } from './delay-reasons.js';
+import { PATHWAYS } from './pathways.js';
+import { PAYERS } from './payers.js';
+import { ROUTE_DEATH, ROUTE_HOME } from './routes.js';
 import type { PatientTable } from './patients.js';
 import { PolicyCosts } from './policy-costs.js';
-import { PATHWAYS } from './schema.js';
-import type { RunWindow } from './system-model.js';
+import type { RunWindow } from './run-window.js';
 
 const HISTOGRAM_BIN_DAYS = 0.25;
 const HISTOGRAM_BINS = 480; // 120 days; longer delays fall in the last bin
@@ -86,7 +89,7 @@ export class Observations {
     this.resources = resources;
     this.policyCosts = new PolicyCosts(model, resources, window.warmupDays);
     const n = model.settings.length;
-    this.reasonNames = ['dischargeProcess', 'assessment', ...model.settings.map((s) => `awaiting${capitalise(s.name)}`)];
+    this.reasonNames = delayReasonNames(model.settings.map((s) => s.name));
     this.delayedByReason = this.reasonNames.map(() => new TimeWeighted());
     this.delayedByPathway = PATHWAYS.map(() => new TimeWeighted());
     this.blockedIn = model.settings.map(() => new TimeWeighted());
@@ -347,7 +350,7 @@ export class Observations {
         shifted[k] += moved[k];
       }
     });
-    const assessmentCost = this.assessments * this.model.config.assessment.costPerAssessment;
+    const assessmentCost = this.assessments * this.model.assessmentCostPerAssessment;
     m.costAssessments = assessmentCost;
     for (let k = 0; k < PAYERS.length; k++) byPayer[k] += assessmentCost * this.model.assessmentPayerShares[k];
     m.costPolicies = this.policyCosts.runningCosts(now, byPayer, m);
@@ -386,10 +389,6 @@ export class Observations {
     }
     return HISTOGRAM_BINS * HISTOGRAM_BIN_DAYS;
   }
-}
-
-function capitalise(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function nanToZero(x: number): number {

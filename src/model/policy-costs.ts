@@ -7,7 +7,8 @@
  * @module
  */
 import type { Resource } from '../engine/resource.js';
-import { PAYERS, type CompiledModel } from './compile.js';
+import type { CompiledModel } from './compile.js';
+import { PAYERS } from './payers.js';
 import { integral, valueAt } from './policies/profile.js';
 
 /** Policy costs of one run. */

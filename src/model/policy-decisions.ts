@@ -1,6 +1,6 @@
 /**
  * The decisions policies make about one person, each drawn from a stream of that person's own
- * (see person-salts.ts), so that switching a policy on changes no other draw of the same person:
+ * (see run/stream-salts.ts), so that switching a policy on changes no other draw of the same person:
  * is their arrival prevented, are they redirected to another service, do they get seven-day
  * working or discharge to assess, does their route out of a service shift.
  *
@@ -8,10 +8,10 @@
  */
 import type { WorkingWindow } from '../engine/calendar.js';
 import type { EntityStream } from '../engine/random/entity-stream.js';
-import type { Resource } from '../engine/resource.js';
+import type { SettingCapacity } from './capacity/setting-capacity.js';
 import type { CompiledModel } from './compile.js';
 import { FLAG_DISCHARGE_TO_ASSESS, FLAG_SEVEN_DAY, type PatientTable } from './patients.js';
-import { EPISODE_SALT, SALT_DEMAND, SALT_POLICY_FLAGS, SALT_REDIRECT } from './person-salts.js';
+import { EPISODE_SALT, SALT_DEMAND, SALT_POLICY_FLAGS, SALT_REDIRECT } from './run/stream-salts.js';
 import type { CompiledPolicies } from './policies/compile-effects.js';
 import { maxValue, productAt, valueAt } from './policies/profile.js';
 
@@ -27,11 +27,11 @@ export class PolicyDecisions {
     private readonly model: CompiledModel,
     private readonly patients: PatientTable,
     private readonly person: EntityStream,
-    private readonly resources: Resource[],
+    private readonly capacities: readonly SettingCapacity[],
   ) {
     this.policies = model.policies;
-    this.sevenDayDischargeWindow = allWeek(model.config.discharge.window);
-    this.sevenDayAssessmentWindow = allWeek(model.config.assessment.window);
+    this.sevenDayDischargeWindow = allWeek(model.dischargeWindow);
+    this.sevenDayAssessmentWindow = allWeek(model.assessmentWindow);
   }
 
   /** Prevention: whether this would-be arrival stays well (a policy lowered their group's demand). */
@@ -74,12 +74,12 @@ export class PolicyDecisions {
 
   /** The discharge process's window for a person with these flags. */
   dischargeWindow(flags: number): WorkingWindow | null {
-    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayDischargeWindow : this.model.config.discharge.window;
+    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayDischargeWindow : this.model.dischargeWindow;
   }
 
   /** The assessment's (and providers' own assessment's) window for a person with these flags. */
   assessmentWindow(flags: number): WorkingWindow | null {
-    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayAssessmentWindow : this.model.config.assessment.window;
+    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayAssessmentWindow : this.model.assessmentWindow;
   }
 
   /**
@@ -98,8 +98,8 @@ export class PolicyDecisions {
 
   /** Whether setting s could take one more person now. */
   private hasRoom(s: number): boolean {
-    const visits = this.model.settings[s].visits;
-    return this.resources[s].available >= (visits === null ? 1 : visits.initial);
+    const capacity = this.capacities[s];
+    return capacity.resource.available >= capacity.unitsPerPerson;
   }
 }
 

@@ -1,13 +1,14 @@
 /**
- * One replication of a model: compile, simulate, measure.
+ * One replication of a model: compile (unless compiled already), simulate, measure.
  *
  * @module
  */
 import { compileModel, type CompiledModel } from './compile.js';
 import type { TraceSink } from './journey-trace.js';
 import type { DailySeries } from './observations.js';
-import type { ModelConfig } from './schema.js';
-import { CareSystemModel, type RunWindow } from './system-model.js';
+import type { ResolvedModel } from './resolve/resolve-model.js';
+import { CareSystemModel } from './run/care-system.js';
+import type { RunWindow } from './run-window.js';
 
 /** What one replication returns. */
 export interface ReplicationResult {
@@ -20,10 +21,10 @@ export interface ReplicationResult {
 }
 
 /**
- * Runs one replication of a model (a config, or one already compiled) over a run window;
+ * Runs one replication of a model (resolved, or already compiled) over a run window;
  * with a trace sink, every move of every person is recorded to it (and it is closed at the end).
  */
-export function runReplication(model: ModelConfig | CompiledModel, window: RunWindow, trace: TraceSink | null = null): ReplicationResult {
+export function runReplication(model: ResolvedModel | CompiledModel, window: RunWindow, trace: TraceSink | null = null): ReplicationResult {
   if (!(window.horizonDays > 0)) throw new RangeError(`horizonDays must be > 0, got ${window.horizonDays}`);
   if (!(window.warmupDays >= 0 && window.warmupDays < window.horizonDays)) {
     throw new RangeError(`warmupDays must be >= 0 and below horizonDays (${window.horizonDays}), got ${window.warmupDays}`);

@@ -1,27 +1,19 @@
 /**
- * The model file format: a local health and care system described in YAML or JSON.
- *
- * Every object is strict (an unknown field is an error, so a typo never silently falls back to
- * a default), and cross-field rules (probabilities summing to 1, routes to settings that exist,
- * exactly one acute setting) are checked here with paths to the offending field, so the loader
- * can report "file:line: field: what was expected". Field meanings are documented field by
- * field in models/README.md.
+ * The model file format: a local health and care system described in YAML or JSON. This is the
+ * *parse* stage: shapes, types, ranges and rules within one object (probabilities summing to 1),
+ * with paths to the offending field, so the loader can report "file:line: field: what was
+ * expected". Every object is strict (an unknown field is an error, so a typo never silently
+ * falls back to a default). Rules across the model (routes to settings that exist, one acute
+ * setting, policy entries) are the *resolve* stage's (resolve/). Field meanings are documented
+ * field by field in models/README.md.
  *
  * @module
  */
 import { z } from 'zod';
 import { distributionSpecSchema, type DistributionSpec } from '../engine/random/distributions.js';
-import { applyPolicies } from './policies/apply.js';
-import { PolicyProblem } from './policies/context.js';
-
-/** Names a setting may not take: they are where a route can end instead of a setting. */
-export const EXIT_NAMES = ['home', 'death', 'readmission'] as const;
-/** The discharge pathways of the NHS England hospital discharge guidance (DHSC 2021). */
-export const PATHWAYS = ['P0', 'P1', 'P2', 'P3'] as const;
-/** A discharge pathway name. */
-export type Pathway = (typeof PATHWAYS)[number];
-
-const PROBABILITY_TOLERANCE = 1e-6;
+import { registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
+import type { PayerShares } from './payers.js';
+import { checkProbabilities, sumsToOne } from './probability-check.js';
 
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
@@ -64,11 +56,11 @@ const duration = distributionSpecSchema.refine((spec) => !canBeNegative(spec), {
 });
 
 /** Shares of a cost paid by each payer; they must sum to 1. */
-export const payerSharesSchema = z
+export const payerSharesSchema: z.ZodType<PayerShares, unknown> = z
   .strictObject({ nhs: probability.default(0), council: probability.default(0), selfFunder: probability.default(0) })
   .superRefine((shares, ctx) => {
     const sum = shares.nhs + shares.council + shares.selfFunder;
-    if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) ctx.addIssue({ code: 'custom', message: `payer shares must sum to 1, got ${sum}` });
+    if (!sumsToOne(sum)) ctx.addIssue({ code: 'custom', message: `payer shares must sum to 1, got ${sum}` });
   });
 
 /** A working window: hours [startHour, endHour) on the listed days (0 = Monday ... 6 = Sunday). */
@@ -86,8 +78,7 @@ const capacityStepSchema = z.strictObject({
   capacity: z.number().int().min(0),
 });
 
-/** A capacity: a whole number, or a schedule of changes by day number or by date. */
-export const capacitySchema = z.union([
+const builtInCapacitySchemas = [
   z.number().int('capacity must be a whole number').min(0, 'capacity must be >= 0'),
   z.strictObject({
     initial: z.number().int().min(0),
@@ -95,14 +86,19 @@ export const capacitySchema = z.union([
       .array(capacityStepSchema.refine((s) => (s.day === undefined) !== (s.date === undefined), 'give exactly one of day or date'))
       .min(1),
   }),
-]);
+] as const;
+
+/**
+ * A capacity: a whole number, a schedule of changes by day number or by date, or the form of a
+ * registered capacity behaviour (`{type: <behaviour>, ...}`, see capacity/registry.ts). Read
+ * lazily, so that a behaviour registered after this module loads is accepted.
+ */
+export const capacitySchema: z.ZodType<CapacityForm, unknown> = z.lazy(() => {
+  const registered = registeredCapacitySchemas();
+  return registered.length === 0 ? z.union(builtInCapacitySchemas) : z.union([...builtInCapacitySchemas, ...registered]);
+});
 
 const routeSchema = z.strictObject({ to: name, probability });
-
-function checkProbabilities(values: number[], ctx: z.RefinementCtx, what: string, path: PropertyKey[] = []): void {
-  const sum = values.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) ctx.addIssue({ code: 'custom', path, message: `${what} probabilities must sum to 1, got ${sum}` });
-}
 
 const routesSchema = z
   .array(routeSchema)
@@ -248,73 +244,9 @@ export const modelSchema = z
     /** Integration policies in force (see src/model/policies and careflow list policies). */
     policies: z.array(policyInstanceSchema).default([]),
   })
-  .superRefine((m, ctx) => {
-    checkModelReferences(m, ctx);
-    checkPolicies(m, ctx);
-  });
+  .superRefine((m, ctx) => checkProbabilities(m.caseMix.map((g) => g.share), ctx, 'case-mix share', ['caseMix']));
 
 /** A model as read from a file, with defaults filled in. */
 export type ModelConfig = z.infer<typeof modelSchema>;
 /** One setting of a model. */
 export type SettingConfig = z.infer<typeof settingSchema>;
-
-/** Applies the policies once, so that a bad policy entry is reported at load time with its path. */
-function checkPolicies(m: ModelConfig, ctx: z.RefinementCtx): void {
-  if (m.policies.length === 0) return;
-  try {
-    const applied = applyPolicies(m);
-    // A policy that adds settings must leave a model that is still valid.
-    if (applied.config !== m) checkModelReferences(applied.config, ctx);
-  } catch (err) {
-    if (!(err instanceof PolicyProblem)) throw err;
-    ctx.addIssue({ code: 'custom', path: err.path, message: err.message });
-  }
-}
-
-function checkModelReferences(m: ModelConfig, ctx: z.RefinementCtx): void {
-  const settings = Object.keys(m.settings);
-  const exists = (to: string): boolean => settings.includes(to);
-  const isTarget = (to: string): boolean => exists(to) || (EXIT_NAMES as readonly string[]).includes(to);
-  const acute = settings.filter((s) => m.settings[s].kind === 'acute');
-  if (acute.length !== 1) ctx.addIssue({ code: 'custom', path: ['settings'], message: `exactly one setting must have kind: acute, found ${acute.length}` });
-  for (const exit of EXIT_NAMES) {
-    if (exists(exit)) ctx.addIssue({ code: 'custom', path: ['settings', exit], message: `"${exit}" is reserved for route ends; rename the setting` });
-  }
-  checkProbabilities(m.caseMix.map((g) => g.share), ctx, 'case-mix share', ['caseMix']);
-  for (const p of PATHWAYS) {
-    const to = m.pathways[p].to;
-    if (p === 'P0' && to !== undefined) ctx.addIssue({ code: 'custom', path: ['pathways', p, 'to'], message: 'P0 discharges home and takes no setting' });
-    if (p !== 'P0' && to === undefined) ctx.addIssue({ code: 'custom', path: ['pathways', p, 'to'], message: `${p} needs a setting to discharge into` });
-    if (to !== undefined && (!exists(to) || m.settings[to].kind === 'acute')) {
-      ctx.addIssue({ code: 'custom', path: ['pathways', p, 'to'], message: `unknown setting "${to}"; expected one of ${settings.filter((s) => m.settings[s].kind !== 'acute').join(', ')}` });
-    }
-  }
-  for (const [s, setting] of Object.entries(m.settings)) {
-    if (setting.kind === 'acute') {
-      if (setting.next) ctx.addIssue({ code: 'custom', path: ['settings', s, 'next'], message: 'the acute setting routes by pathways, not next' });
-      continue;
-    }
-    if (setting.visitsPerDay && setting.kind !== 'home') {
-      ctx.addIssue({ code: 'custom', path: ['settings', s, 'visitsPerDay'], message: 'visits per day are for kind: home settings only' });
-    }
-    if (!setting.lengthOfStay) ctx.addIssue({ code: 'custom', path: ['settings', s, 'lengthOfStay'], message: 'a non-acute setting needs a lengthOfStay distribution' });
-    if (!setting.next) ctx.addIssue({ code: 'custom', path: ['settings', s, 'next'], message: 'a non-acute setting needs next routes (to settings or home, death, readmission)' });
-    setting.next?.forEach((route, i) => {
-      if (!isTarget(route.to) || (exists(route.to) && m.settings[route.to].kind === 'acute')) {
-        ctx.addIssue({ code: 'custom', path: ['settings', s, 'next', i, 'to'], message: `unknown route target "${route.to}"; expected a non-acute setting or one of ${EXIT_NAMES.join(', ')}` });
-      }
-    });
-  }
-  m.caseMix.forEach((g, i) => {
-    for (const s of Object.keys(g.lengthOfStay)) {
-      if (!exists(s) || m.settings[s].kind === 'acute') ctx.addIssue({ code: 'custom', path: ['caseMix', i, 'lengthOfStay', s], message: `unknown setting "${s}"` });
-    }
-  });
-  m.arrivals.community.forEach((c, i) => {
-    if (!exists(c.to) || m.settings[c.to].kind === 'acute') ctx.addIssue({ code: 'custom', path: ['arrivals', 'community', i, 'to'], message: `unknown setting "${c.to}"` });
-    if (c.group !== undefined && !m.caseMix.some((g) => g.name === c.group)) ctx.addIssue({ code: 'custom', path: ['arrivals', 'community', i, 'group'], message: `unknown case-mix group "${c.group}"` });
-  });
-  for (const s of Object.keys(m.warmStart ?? {})) {
-    if (!exists(s)) ctx.addIssue({ code: 'custom', path: ['warmStart', s], message: `unknown setting "${s}"` });
-  }
-}

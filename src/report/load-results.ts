@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageProblem } from '../experiment/problems.js';
 import { hashOf } from '../experiment/scenario.js';
-import { loadModel } from '../model/load-model.js';
+import { readModelFile } from '../model/load-model.js';
 import type { Manifest } from '../experiment/results.js';
 import type { ExperimentSummary } from '../experiment/summary.js';
 import { parseDaily, type DailyData } from './daily.js';
@@ -64,7 +64,7 @@ function readJson(file: string): unknown {
 function readModelText(file: unknown, modelHash: unknown): string | null {
   if (typeof file !== 'string' || !existsSync(file)) return null;
   try {
-    return hashOf(loadModel(file)) === modelHash ? readFileSync(file, 'utf8') : null;
+    return hashOf(readModelFile(file)) === modelHash ? readFileSync(file, 'utf8') : null;
   } catch {
     return null;
   }

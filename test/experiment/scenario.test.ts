@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashOf, loadExperiment, resolveScenario, setPath } from '../../src/experiment/scenario.js';
 import { ConfigError } from '../../src/model/config-file.js';
-import { loadModel } from '../../src/model/load-model.js';
+import { readModelFile } from '../../src/model/load-model.js';
 import { EXPERIMENT_FIXTURES, fixture, smallExperiment } from './helpers.js';
 
 const MINIMAL = join(EXPERIMENT_FIXTURES, '../models/minimal.yaml');
@@ -36,7 +36,7 @@ describe('loadExperiment', () => {
     const e = smallExperiment();
     expect(e.file).toBe(fixture('small.yaml'));
     expect(e.modelFile).toBe(MINIMAL);
-    expect(e.model).toEqual(loadModel(MINIMAL));
+    expect(e.model).toEqual(readModelFile(MINIMAL));
     expect(e.config).toMatchObject({ name: 'small', horizonDays: 200, warmupDays: 50, replications: 4, seed: 11 });
     expect(e.config.outputs).toEqual({ daily: true, replications: true });
     expect(e.config.baseline).toBeUndefined();
@@ -48,13 +48,13 @@ describe('loadExperiment', () => {
   it('applies overrides by dotted path, leaving the base model and other scenarios alone', () => {
     const e = smallExperiment();
     expect(e.model.settings.acute.capacity).toBe(120);
-    expect(e.scenarios[0].model).toEqual(e.model);
-    expect(e.scenarios[1].model.settings.acute.capacity).toBe(130);
+    expect(e.scenarios[0].model.config).toEqual(e.model);
+    expect(e.scenarios[1].model.config.settings.acute.capacity).toBe(130);
     expect(e.scenarios[1].overrides).toEqual({ 'settings.acute.capacity': 130 });
     // nothing else changed
     const expected = structuredClone(e.model);
     expected.settings.acute.capacity = 130;
-    expect(e.scenarios[1].model).toEqual(expected);
+    expect(e.scenarios[1].model.config).toEqual(expected);
   });
 
   it('rejects an unknown override path, naming the experiment file, the line of the override and its field', () => {
@@ -120,7 +120,7 @@ describe('loadExperiment', () => {
 });
 
 describe('resolveScenario', () => {
-  const base = loadModel(MINIMAL);
+  const base = readModelFile(MINIMAL);
   const file = fixture('small.yaml');
 
   it('applies several overrides, nested fields and list items by index', () => {
@@ -140,10 +140,10 @@ describe('resolveScenario', () => {
       },
       1,
     );
-    expect(s.model.arrivals.emergency.perDay).toBe(12);
-    expect(s.model.caseMix.map((g) => g.share)).toEqual([0.5, 0.5]);
-    expect(s.model.settings.careHome.capacity).toBe(200);
-    expect(s.model.settings.stepDown.lengthOfStay).toEqual({ type: 'fixed', value: 10 });
+    expect(s.model.config.arrivals.emergency.perDay).toBe(12);
+    expect(s.model.config.caseMix.map((g) => g.share)).toEqual([0.5, 0.5]);
+    expect(s.model.config.settings.careHome.capacity).toBe(200);
+    expect(s.model.config.settings.stepDown.lengthOfStay).toEqual({ type: 'fixed', value: 10 });
     expect(s.description).toBe('d');
     expect(base.arrivals.emergency.perDay).toBe(20); // the base model is not touched
     expect(base.caseMix[0].share).toBe(0.4);
@@ -209,13 +209,13 @@ describe('canonicalJson and hashOf', () => {
   });
 
   it('are short hex strings, stable across calls and across copies of a model', () => {
-    const model = loadModel(MINIMAL);
+    const model = readModelFile(MINIMAL);
     const reversed = JSON.parse(JSON.stringify(model, (_k, v: unknown) =>
       v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).reverse()) : v,
     )) as unknown;
     expect(Object.keys(reversed as object)[0]).not.toBe(Object.keys(model)[0]);
     expect(hashOf(reversed)).toBe(hashOf(model));
     expect(hashOf(model)).toMatch(/^[0-9a-f]{16}$/);
-    expect(hashOf(model)).toBe(hashOf(loadModel(MINIMAL)));
+    expect(hashOf(model)).toBe(hashOf(readModelFile(MINIMAL)));
   });
 });

@@ -48,7 +48,7 @@ describe('sweeping a policy (policy.<name>.<field>)', () => {
     const model = modelPolicy ? { ...e.model, policies: [{ policy: 'prevention', start: 0, rampDays: 0, parameters: {} }] } : e.model;
     return withConfig({ ...e, model }, { scenarios: [scenario, ...e.config.scenarios.slice(1)] });
   }
-  const entryOf = (policies: { policy: string }[], name: string) => policies.find((p) => p.policy === name) as unknown as Record<string, unknown>;
+  const entryOf = (policies: readonly { policy: string }[], name: string) => policies.find((p) => p.policy === name) as unknown as Record<string, unknown>;
 
   it("sets a parameter, the start or the ramp of the base scenario's own entry, and nothing else", () => {
     const e = sweepExperiment(withPolicies(), [parseVariation('policy.seven-day-services.weekendShare=0.2,0.9'), parseVariation('policy.seven-day-services.start=30')]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDistribution, type DistributionSpec } from '../../src/engine/random/distributions.js';
-import { PATHWAYS } from '../../src/model/schema.js';
+import { PATHWAYS } from '../../src/model/pathways.js';
 import { baseModel, dailyColumn, metric, run, Z, type Patch } from './support.js';
 
 /** A system with real delays everywhere: scarce downstream places, assessments, a discharge process. */

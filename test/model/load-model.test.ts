@@ -48,7 +48,7 @@ function expectAt(err: ConfigError, file: string, line: number, field: string): 
 
 describe('the minimal fixture', () => {
   it('loads, with defaults filled in', () => {
-    const model = loadModel(FIXTURE);
+    const model = loadModel(FIXTURE).config;
     expect(model.name).toBe('minimal');
     expect(Object.keys(model.settings)).toEqual(['acute', 'reablement', 'stepDown', 'careHome']);
     expect(model.caseMix.map((g) => g.name)).toEqual(['frail', 'other']);
@@ -61,7 +61,7 @@ describe('the minimal fixture', () => {
   });
 
   it('has one setting of each kind the brief asks for', () => {
-    const { settings, pathways } = loadModel(FIXTURE);
+    const { settings, pathways } = loadModel(FIXTURE).config;
     expect(settings.acute.kind).toBe('acute');
     expect(settings.reablement).toMatchObject({ kind: 'home', intermediate: true });
     expect(settings.stepDown).toMatchObject({ kind: 'bed', intermediate: true });

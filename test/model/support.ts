@@ -13,8 +13,9 @@ import { compileModel } from '../../src/model/compile.js';
 import { parseModel } from '../../src/model/load-model.js';
 import { DAILY_COLUMNS } from '../../src/model/observations.js';
 import { runReplication, type ReplicationResult } from '../../src/model/run-replication.js';
-import type { ModelConfig } from '../../src/model/schema.js';
-import { CareSystemModel, type RunWindow } from '../../src/model/system-model.js';
+import type { ResolvedModel } from '../../src/model/resolve/resolve-model.js';
+import { CareSystemModel } from '../../src/model/run/care-system.js';
+import type { RunWindow } from '../../src/model/run-window.js';
 
 /**
  * A small system: one acute setting and one downstream setting per pathway, every capacity
@@ -86,22 +87,22 @@ export function modelText(base: string, ...patches: Patch[]): string {
 }
 
 /** Loads `base` with the patches applied, through the real model loader (schema and defaults). */
-export function model(base: string, ...patches: Patch[]): ModelConfig {
+export function model(base: string, ...patches: Patch[]): ResolvedModel {
   return parseModel(modelText(base, ...patches), 'test-model.yaml');
 }
 
 /** The base model with the patches applied. */
-export function baseModel(...patches: Patch[]): ModelConfig {
+export function baseModel(...patches: Patch[]): ResolvedModel {
   return model(BASE_MODEL, ...patches);
 }
 
 /** One replication. */
-export function run(config: ModelConfig, window: RunWindow): ReplicationResult {
+export function run(config: ResolvedModel, window: RunWindow): ReplicationResult {
   return runReplication(config, window);
 }
 
 /** One replication, returning the model itself so that a test can read its resources' monitors. */
-export function runSystem(config: ModelConfig, window: RunWindow): CareSystemModel {
+export function runSystem(config: ResolvedModel, window: RunWindow): CareSystemModel {
   const system = new CareSystemModel(compileModel(config), window);
   system.run();
   return system;

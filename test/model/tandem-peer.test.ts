@@ -126,8 +126,9 @@ describe('agreement with the SimPy tandem peer', () => {
       const peerRun = runPeer(['--days', String(DAYS), '--warmup', String(WARMUP), '--reps', String(REPS), '--seed', '1']);
       peerRun.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
 
-      const config = loadModel(resolve(REPO_ROOT, 'models', 'tandem-peer.yaml'));
-      const compiled = compileModel(config);
+      const resolved = loadModel(resolve(REPO_ROOT, 'models', 'tandem-peer.yaml'));
+      const config = resolved.config;
+      const compiled = compileModel(resolved);
       const careflow = Array.from({ length: REPS }, (_, i) => runReplication(compiled, { horizonDays: DAYS, warmupDays: WARMUP, seed: i + 1 }).metrics);
       const peer = parsePeer(await peerRun);
 

@@ -32,7 +32,7 @@ export function validateFiles(files: string[]): number {
         for (const warning of policiesAfterHorizon(e)) process.stderr.write(`careflow: warning: ${file}: ${warning}\n`);
       } else {
         const m = loadModel(file);
-        process.stdout.write(`ok: ${file} (model "${m.name}", ${Object.keys(m.settings).length} settings)\n`);
+        process.stdout.write(`ok: ${file} (model "${m.config.name}", ${m.settings.length} settings)\n`);
       }
     } catch (err) {
       reportError(err);

@@ -13,7 +13,7 @@ import { createPool } from '../runner.js';
 import type { ReplicationOutput } from '../worker.js';
 import { bullConnection, checkReachable, QUEUE_NAME } from './connection.js';
 import { encodeOutput, type EncodedOutput } from '../output-codec.js';
-import { payloadProblem, type QueuedReplication } from './queued-job.js';
+import { fromPayload, payloadProblem, type QueuedReplication } from './queued-job.js';
 import type { QueueTarget } from './queue-url.js';
 
 /** How a queue worker runs. */
@@ -96,6 +96,5 @@ async function runQueued(job: Job<QueuedReplication, EncodedOutput, string>, poo
   const problem = payloadProblem(job.data);
   // Unrecoverable: retrying on this worker cannot help, and the coordinator is told at once.
   if (problem !== null) throw new UnrecoverableError(problem);
-  const { schemaVersion: _schema, careflowVersion: _version, ...replication } = job.data;
-  return encodeOutput((await pool.run(replication)) as ReplicationOutput);
+  return encodeOutput((await pool.run(fromPayload(job.data))) as ReplicationOutput);
 }

@@ -12,7 +12,7 @@ import type { ReplicationJob } from '../worker.js';
  * The payload's layout. Raise it whenever the fields of QueuedReplication or their meaning
  * change, so that a worker of another layout refuses the job instead of misreading it.
  */
-export const JOB_SCHEMA_VERSION = 1;
+export const JOB_SCHEMA_VERSION = 2;
 
 let version: string | undefined;
 /** careflow's version, read once (it reads package.json). */
@@ -22,10 +22,31 @@ function ownVersion(): string {
 }
 
 /** The payload of one queued replication. Traces are local files, so they never travel. */
-export interface QueuedReplication extends Omit<ReplicationJob, 'traceFile'> {
+export interface QueuedReplication extends Omit<ReplicationJob, 'traceFile' | 'model'> {
   schemaVersion: number;
   /** The careflow version of the coordinator: another version may compute another answer. */
   careflowVersion: string;
+  /**
+   * The resolved model as JSON text, its non-finite numbers (a policy's "no limit" is Infinity)
+   * written as {"$number": "Infinity"}, which plain JSON would turn into null.
+   */
+  model: string;
+}
+
+const NUMBER_KEY = '$number';
+
+/** JSON text of a value, keeping NaN and the infinities. */
+export function encodeModelJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { [NUMBER_KEY]: String(v) } : v));
+}
+
+/** The inverse of {@link encodeModelJson}. */
+export function decodeModelJson<T>(text: string): T {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    const keys = Object.keys(v);
+    return keys.length === 1 && keys[0] === NUMBER_KEY ? Number((v as Record<string, string>)[NUMBER_KEY]) : v;
+  }) as T;
 }
 
 /**
@@ -33,9 +54,15 @@ export interface QueuedReplication extends Omit<ReplicationJob, 'traceFile'> {
  * counts in the id, without a change here) but the trace file.
  */
 export function toPayload(job: ReplicationJob): QueuedReplication {
-  const { traceFile, ...replication } = job;
+  const { traceFile, model, ...replication } = job;
   if (traceFile !== undefined) throw new Error('journey traces are written by local runs only, not through a queue');
-  return { schemaVersion: JOB_SCHEMA_VERSION, careflowVersion: ownVersion(), ...replication };
+  return { schemaVersion: JOB_SCHEMA_VERSION, careflowVersion: ownVersion(), ...replication, model: encodeModelJson(model) };
+}
+
+/** The job a payload carries (check it with {@link payloadProblem} first). */
+export function fromPayload(payload: QueuedReplication): ReplicationJob {
+  const { schemaVersion: _schema, careflowVersion: _version, model, ...replication } = payload;
+  return { ...replication, model: decodeModelJson<ReplicationJob['model']>(model) };
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { PolicyProblem } from './context.js';
+import { ModelProblem } from '../model-problem.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The admission-avoidance policy. */
@@ -42,7 +42,7 @@ export const admissionAvoidance: PolicyDefinition = {
     const mean = ctx.number('meanStayDays');
     const admitted = ctx.number('admittedAfterAll');
     const died = ctx.number('deathShare');
-    if (admitted + died > 1) throw new PolicyProblem(['parameters', 'deathShare'], `admittedAfterAll + deathShare must be at most 1, got ${admitted + died}`);
+    if (admitted + died > 1) throw new ModelProblem(['parameters', 'deathShare'], `admittedAfterAll + deathShare must be at most 1, got ${admitted + died}`);
     ctx.addSetting('rapidResponse', {
       description: 'community rapid response at home, added by the admission-avoidance policy',
       kind: 'home',

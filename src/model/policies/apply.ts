@@ -7,7 +7,9 @@
 import { Calendar } from '../../engine/calendar.js';
 import { closest, readableIssueMessage } from '../config-file.js';
 import type { ModelConfig, PolicyInstance } from '../schema.js';
-import { PolicyContext, PolicyProblem } from './context.js';
+import { ModelProblem } from '../model-problem.js';
+import type { PayerShares } from '../payers.js';
+import { PolicyContext } from './context.js';
 import { noEffects, type PolicyEffects } from './effects.js';
 import { parametersSchema, withDefaults } from './parameters.js';
 import { rampProfile } from './profile.js';
@@ -22,7 +24,7 @@ export interface AppliedPolicies {
 /**
  * Applies every policy of `config.policies`.
  *
- * @throws PolicyProblem with the path (from `policies`) of the first bad entry.
+ * @throws ModelProblem with the path (from `policies`) of the first bad entry.
  */
 export function applyPolicies(config: ModelConfig): AppliedPolicies {
   const effects = noEffects();
@@ -32,10 +34,10 @@ export function applyPolicies(config: ModelConfig): AppliedPolicies {
   copy.policies.forEach((instance, i) => {
     try {
       const first = copy.policies.findIndex((p) => p.policy === instance.policy);
-      if (first < i) throw new PolicyProblem(['policy'], `${instance.policy} is already in force (policies entry ${first}); use each policy once, with the parameters you want`);
+      if (first < i) throw new ModelProblem(['policy'], `${instance.policy} is already in force (policies entry ${first}); use each policy once, with the parameters you want`);
       applyOne(copy, effects, instance, calendar);
     } catch (err) {
-      if (err instanceof PolicyProblem) throw new PolicyProblem(['policies', i, ...err.path], err.message);
+      if (err instanceof ModelProblem) throw new ModelProblem(['policies', i, ...err.path], err.message);
       throw err;
     }
   });
@@ -44,7 +46,7 @@ export function applyPolicies(config: ModelConfig): AppliedPolicies {
 
 function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyInstance, calendar: Calendar): void {
   const policy = policyByName(instance.policy);
-  if (!policy) throw new PolicyProblem(['policy'], `unknown policy "${instance.policy}"; expected one of ${POLICY_NAMES.join(', ')} (see careflow list policies)`);
+  if (!policy) throw new ModelProblem(['policy'], `unknown policy "${instance.policy}"; expected one of ${POLICY_NAMES.join(', ')} (see careflow list policies)`);
   const parsed = parametersSchema(policy.parameters).safeParse(instance.parameters, { error: readableIssueMessage });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -53,10 +55,10 @@ function applyOne(config: ModelConfig, effects: PolicyEffects, instance: PolicyI
     const message =
       issue.code === 'unrecognized_keys' ? `unknown parameter "${issue.keys[0]}" of ${policy.name}${guess ? ` (did you mean "${guess}"?)` : ''}; expected ${known}` : issue.message;
     const path = ['parameters', ...(issue.path as (string | number)[]), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
-    throw new PolicyProblem(path, message);
+    throw new ModelProblem(path, message);
   }
   const start = startDay(instance.start, calendar);
-  if (start < 0) throw new PolicyProblem(['start'], `${instance.start} is before the model's startDate (${config.startDate})`);
+  if (start < 0) throw new ModelProblem(['start'], `${instance.start} is before the model's startDate (${config.startDate})`);
   const ctx = new PolicyContext(config, effects, policy.name, start, instance.rampDays, withDefaults(policy.parameters, parsed.data));
   policy.apply(ctx);
   const perYear = instance.runningCostPerYear ?? policy.runningCost.perYear;
@@ -77,17 +79,12 @@ function startDay(start: number | string, calendar: Calendar): number {
   try {
     return calendar.timeOf(start);
   } catch (err) {
-    throw new PolicyProblem(['start'], (err as Error).message);
+    throw new ModelProblem(['start'], (err as Error).message);
   }
 }
 
 /** Days in a year, for costs given per year. */
 export const DAYS_PER_YEAR = 365.25;
-
-/** The model's setting names once its policies have added theirs, in output order. */
-export function settingNamesWithPolicies(config: ModelConfig): string[] {
-  return Object.keys(applyPolicies(config).config.settings);
-}
 
 /** A policy entry with every default filled in: what a run used, for manifests and reports. */
 export interface ResolvedPolicy {
@@ -97,7 +94,7 @@ export interface ResolvedPolicy {
   startDay: number;
   rampDays: number;
   runningCostPerYear: number;
-  payers: { nhs: number; council: number; selfFunder: number };
+  payers: PayerShares;
   parameters: Record<string, unknown>;
 }
 
@@ -106,7 +103,7 @@ export function resolvedPolicies(config: ModelConfig): ResolvedPolicy[] {
   const calendar = new Calendar(config.startDate);
   return config.policies.map((instance) => {
     const policy = policyByName(instance.policy);
-    if (!policy) throw new PolicyProblem(['policy'], `unknown policy "${instance.policy}"`);
+    if (!policy) throw new ModelProblem(['policy'], `unknown policy "${instance.policy}"`);
     return {
       policy: instance.policy,
       start: instance.start,

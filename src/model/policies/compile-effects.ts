@@ -1,14 +1,14 @@
 /**
  * Turns policy effects (by names) into the arrays a run looks up by index: factors per setting
- * and group, redirects and route shifts per setting, and capacity deltas merged into each
- * setting's capacity schedule.
+ * and group, redirects and route shifts per setting, payer shifts, and the controllers' settings
+ * by index. (Capacity deltas are merged into each setting's plan at resolve time: capacity/deltas.ts.)
  *
  * @module
  */
-import type { CapacityChange } from '../../engine/resource.js';
-import type { ModelConfig } from '../schema.js';
-import type { DischargeToAssess, FlexibleBeds, PayerName, PooledBudget, PolicyEffects, RunningCost } from './effects.js';
-import { valueAt, type Profile } from './profile.js';
+import { PAYER_INDEX } from '../payers.js';
+import type { ResolvedModel } from '../resolve/resolve-model.js';
+import type { DischargeToAssess, FlexibleBeds, PooledBudget, PolicyEffects, RunningCost } from './effects.js';
+import type { Profile } from './profile.js';
 
 /** Factors that change over time; null where no policy touches the target. */
 export type Factors = readonly Profile[] | null;
@@ -68,11 +68,10 @@ export interface CompiledPolicies {
   any: boolean;
 }
 
-const PAYER_INDEX: Record<PayerName, number> = { nhs: 0, council: 1, selfFunder: 2 };
-
-/** Compiles effects against a model whose settings are in `names` order. */
-export function compileEffects(config: ModelConfig, effects: PolicyEffects, routeCode: (to: string) => number): CompiledPolicies {
-  const names = Object.keys(config.settings);
+/** Compiles a resolved model's effects, with settings by index in the model's order. */
+export function compileEffects(resolved: ResolvedModel, routeCode: (to: string) => number): CompiledPolicies {
+  const { config, effects } = resolved;
+  const names = resolved.settings;
   const groups = config.caseMix.map((g) => g.name);
   const f = (target: string): Factors => effects.factors[target] ?? null;
   const d2a = effects.dischargeToAssess[0];
@@ -119,35 +118,4 @@ function hasAny(e: PolicyEffects): boolean {
     e.dischargeToAssess.length + e.sevenDay.length + e.flexibleBeds.length > 0 ||
     e.pooledBudget !== null
   );
-}
-
-/**
- * A setting's capacity schedule with policy deltas added: capacity(t) = scheduled(t) +
- * round(sum of deltas at t), changed at every schedule change and every day a delta moves.
- */
-export function withCapacityDeltas(initial: number, changes: CapacityChange[], deltas: Profile[]): { initial: number; changes: CapacityChange[] } {
-  if (deltas.length === 0) return { initial, changes };
-  const scheduled = (t: number): number => {
-    let c = initial;
-    for (const change of changes) if (change.time <= t) c = change.capacity;
-    return c;
-  };
-  const delta = (t: number): number => Math.round(deltas.reduce((sum, d) => sum + valueAt(d, t), 0));
-  const times = new Set<number>(changes.map((c) => c.time));
-  for (const d of deltas) {
-    const first = d.times[0];
-    const last = d.times[d.times.length - 1];
-    // Ramps move daily; steps at their own times.
-    for (let t = Math.max(0, first); t < last; t += 1) times.add(t);
-    for (const t of d.times) if (t > 0) times.add(t);
-  }
-  const at = (t: number): number => Math.max(0, scheduled(t) + delta(t));
-  const out: CapacityChange[] = [];
-  let current = at(0);
-  for (const t of [...times].filter((t) => t > 0).sort((a, b) => a - b)) {
-    const c = at(t);
-    if (c !== current) out.push({ time: t, capacity: c });
-    current = c;
-  }
-  return { initial: at(0), changes: out };
 }

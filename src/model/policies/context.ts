@@ -1,30 +1,23 @@
 /**
  * The toolkit a policy module applies itself with: its parameters (defaults filled in and
  * checked against the model), its timetable as profiles, and operations that add effects or
- * change the model's configuration. Problems are thrown as {@link PolicyProblem}s with the path
- * of the offending parameter, which the model schema turns into "file:line: field: reason".
+ * change the model's configuration. Problems are thrown as {@link ModelProblem}s with the path
+ * of the offending parameter, which the loader turns into "file:line: field: reason".
  *
  * @module
  */
+import { Calendar } from '../../engine/calendar.js';
+import { planCapacity } from '../capacity/registry.js';
+import { ModelProblem } from '../model-problem.js';
+import type { Payer } from '../payers.js';
 import type { ModelConfig, SettingConfig } from '../schema.js';
-import type { PayerName, PolicyEffects } from './effects.js';
+import type { PolicyEffects } from './effects.js';
 import type { ParameterValues } from './parameters.js';
 import { rampProfile, type Profile } from './profile.js';
 
-/** A problem with a policy's parameters, at a path inside the policy's entry. */
-export class PolicyProblem extends Error {
-  constructor(
-    readonly path: (string | number)[],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PolicyProblem';
-  }
-}
-
-/** A setting's capacity at the start: the number, or a schedule's initial value. */
-export function initialCapacity(setting: SettingConfig): number {
-  return typeof setting.capacity === 'number' ? setting.capacity : setting.capacity.initial;
+/** A setting's capacity at the start, as its plan will have it (before any policy changes it). */
+export function initialCapacity(setting: SettingConfig, calendar: Calendar): number {
+  return planCapacity(setting.capacity, setting.visitsPerDay, calendar).initial;
 }
 
 /** One policy being applied to one model. */
@@ -46,6 +39,11 @@ export class PolicyContext {
     private readonly params: ParameterValues,
   ) {}
 
+  /** The model's calendar (dates to day numbers). */
+  get calendar(): Calendar {
+    return new Calendar(this.config.startDate);
+  }
+
   /** A number parameter. */
   number(name: string): number {
     return this.params[name] as number;
@@ -59,10 +57,10 @@ export class PolicyContext {
   /** A setting parameter, checked to exist (and, if given, to be of one of `kinds`). */
   setting(name: string, kinds?: SettingConfig['kind'][]): string {
     const value = this.params[name] as string | null;
-    if (value === null) throw new PolicyProblem(['parameters', name], 'no default setting in this model: name one');
+    if (value === null) throw new ModelProblem(['parameters', name], 'no default setting in this model: name one');
     const setting = this.config.settings[value];
-    if (!setting) throw new PolicyProblem(['parameters', name], `unknown setting "${value}"; expected one of ${Object.keys(this.config.settings).join(', ')}`);
-    if (kinds && !kinds.includes(setting.kind)) throw new PolicyProblem(['parameters', name], `setting "${value}" is kind ${setting.kind}; expected kind ${kinds.join(' or ')}`);
+    if (!setting) throw new ModelProblem(['parameters', name], `unknown setting "${value}"; expected one of ${Object.keys(this.config.settings).join(', ')}`);
+    if (kinds && !kinds.includes(setting.kind)) throw new ModelProblem(['parameters', name], `setting "${value}" is kind ${setting.kind}; expected kind ${kinds.join(' or ')}`);
     return value;
   }
 
@@ -70,7 +68,7 @@ export class PolicyContext {
   settingOr(name: string, find: (s: SettingConfig, n: string) => boolean, kinds?: SettingConfig['kind'][]): string {
     if (this.params[name] !== null) return this.setting(name, kinds);
     const found = Object.keys(this.config.settings).find((n) => find(this.config.settings[n], n));
-    if (found === undefined) throw new PolicyProblem(['parameters', name], 'this model has no setting this policy can use by default: name one');
+    if (found === undefined) throw new ModelProblem(['parameters', name], 'this model has no setting this policy can use by default: name one');
     return found;
   }
 
@@ -79,7 +77,7 @@ export class PolicyContext {
     const value = this.params[name] as string[];
     const known = this.config.caseMix.map((g) => g.name);
     value.forEach((g, i) => {
-      if (!known.includes(g)) throw new PolicyProblem(['parameters', name, i], `unknown case-mix group "${g}"; expected one of ${known.join(', ')}`);
+      if (!known.includes(g)) throw new ModelProblem(['parameters', name, i], `unknown case-mix group "${g}"; expected one of ${known.join(', ')}`);
     });
     return value.length === 0 ? known : value;
   }
@@ -101,13 +99,13 @@ export class PolicyContext {
   }
 
   /** Moves a share of one payer's part of a setting's cost to another, once phased in. */
-  shiftPayer(setting: string, from: PayerName, to: PayerName, share: number): void {
+  shiftPayer(setting: string, from: Payer, to: Payer, share: number): void {
     if (share !== 0) this.effects.payerShifts.push({ setting, from, to, share: this.ramp(0, share) });
   }
 
   /** Adds a new setting to the model (a service the policy creates), checking its name is free. */
   addSetting(name: string, setting: SettingConfig): void {
-    if (this.config.settings[name]) throw new PolicyProblem(['policy'], `the model already has a setting "${name}"; use this policy once per scenario`);
+    if (this.config.settings[name]) throw new ModelProblem(['policy'], `the model already has a setting "${name}"; use this policy once per scenario`);
     this.config.settings[name] = setting;
   }
 }

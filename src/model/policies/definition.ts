@@ -5,7 +5,7 @@
  * @module
  */
 import type { PolicyContext } from './context.js';
-import type { PayerShares } from './effects.js';
+import type { PayerShares } from '../payers.js';
 import type { ParameterSpec } from './parameters.js';
 
 /** A policy: a named, documented, parameterised change to a model's mechanics or capacities. */

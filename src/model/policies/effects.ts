@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { Payer, PayerShares } from '../payers.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -19,16 +20,6 @@ import type { Profile } from './profile.js';
  * - `lengthOfStay.<setting>`, `providerAssessment.<setting>`: durations in a setting.
  */
 export type FactorTarget = string;
-
-/** A payer name as used in cost arrays. */
-export type PayerName = 'nhs' | 'council' | 'selfFunder';
-
-/** Payer shares summing to 1. */
-export interface PayerShares {
-  nhs: number;
-  council: number;
-  selfFunder: number;
-}
 
 /** A share of the people asking for `from` who ask for `to` instead. */
 export interface Redirect {
@@ -71,8 +62,8 @@ export interface RunningCost {
 /** A share of one payer's part of a setting's costs moved to another payer, over time. */
 export interface PayerShift {
   setting: string;
-  from: PayerName;
-  to: PayerName;
+  from: Payer;
+  to: Payer;
   share: Profile;
 }
 

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { initialCapacity, PolicyProblem } from './context.js';
+import { ModelProblem } from '../model-problem.js';
+import { initialCapacity } from './context.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The flexible-beds policy. */
@@ -32,11 +33,11 @@ export const flexibleBeds: PolicyDefinition = {
     if (beds === 0) return;
     const stepDown = ctx.settingOr('stepDown', (s) => s.intermediate && s.kind === 'bed', ['bed']);
     const fromAcute = ctx.number('fromAcute');
-    if (fromAcute > beds) throw new PolicyProblem(['parameters', 'fromAcute'], `must be at most beds (${beds}), got ${fromAcute}`);
+    if (fromAcute > beds) throw new ModelProblem(['parameters', 'fromAcute'], `must be at most beds (${beds}), got ${fromAcute}`);
     const acute = Object.values(ctx.config.settings).find((s) => s.kind === 'acute');
-    if (acute && initialCapacity(acute) < fromAcute) throw new PolicyProblem(['parameters', 'fromAcute'], `the acute setting has only ${initialCapacity(acute)} beds`);
-    const stepDownBeds = initialCapacity(ctx.config.settings[stepDown]);
-    if (stepDownBeds < beds - fromAcute) throw new PolicyProblem(['parameters', 'beds'], `beds - fromAcute (${beds - fromAcute}) must come from ${stepDown}, which has only ${stepDownBeds}`);
+    if (acute && initialCapacity(acute, ctx.calendar) < fromAcute) throw new ModelProblem(['parameters', 'fromAcute'], `the acute setting has only ${initialCapacity(acute, ctx.calendar)} beds`);
+    const stepDownBeds = initialCapacity(ctx.config.settings[stepDown], ctx.calendar);
+    if (stepDownBeds < beds - fromAcute) throw new ModelProblem(['parameters', 'beds'], `beds - fromAcute (${beds - fromAcute}) must come from ${stepDown}, which has only ${stepDownBeds}`);
     ctx.effects.flexibleBeds.push({ stepDown, beds, fromAcute, intervalDays: ctx.number('intervalDays'), start: ctx.start });
   },
 };

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { initialCapacity, PolicyProblem } from './context.js';
+import { ModelProblem } from '../model-problem.js';
+import { initialCapacity } from './context.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The pooled-budget policy. */
@@ -52,7 +53,7 @@ export const pooledBudget: PolicyDefinition = {
     const change = ctx.number('councilBudgetChange');
     for (const name of settings) {
       const s = ctx.config.settings[name];
-      const capacity = initialCapacity(s);
+      const capacity = initialCapacity(s, ctx.calendar);
       // Capacity capped by money: the council's part of the places follows its budget.
       ctx.addCapacity(name, Math.round(capacity * s.payers.council * change));
     }
@@ -62,7 +63,7 @@ export const pooledBudget: PolicyDefinition = {
     // service's empty places cost nothing, so selling them would free nothing.
     const paid = settings.filter((s) => ctx.config.settings[s].costBasis === 'capacity');
     if (paid.length < 2) {
-      throw new PolicyProblem(['parameters', 'maxShiftShare'], `needs at least two non-acute settings paid by capacity (costBasis: capacity) to move money between; this model has ${paid.length === 0 ? 'none' : paid.join(', ')}`);
+      throw new ModelProblem(['parameters', 'maxShiftShare'], `needs at least two non-acute settings paid by capacity (costBasis: capacity) to move money between; this model has ${paid.length === 0 ? 'none' : paid.join(', ')}`);
     }
     const mainPayer = (name: string): string => (ctx.config.settings[name].payers.nhs >= ctx.config.settings[name].payers.council ? 'nhs' : 'council');
     const groups = ctx.choice('mode') === 'pooled' ? [paid] : ['nhs', 'council'].map((payer) => paid.filter((s) => mainPayer(s) === payer));

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { initialCapacity, PolicyProblem } from './context.js';
+import { ModelProblem } from '../model-problem.js';
+import { initialCapacity } from './context.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The reablement-expansion policy. */
@@ -29,8 +30,8 @@ export const reablementExpansion: PolicyDefinition = {
   apply(ctx) {
     const setting = ctx.settingOr('setting', (s) => s.intermediate && s.kind === 'home', ['home', 'bed']);
     const config = ctx.config.settings[setting];
-    if (!config.intermediate) throw new PolicyProblem(['parameters', 'setting'], `setting "${setting}" is not intermediate care (intermediate: true); reablement is`);
-    const capacity = initialCapacity(config);
+    if (!config.intermediate) throw new ModelProblem(['parameters', 'setting'], `setting "${setting}" is not intermediate care (intermediate: true); reablement is`);
+    const capacity = initialCapacity(config, ctx.calendar);
     ctx.addCapacity(setting, Math.round(capacity * ctx.number('extraCapacityShare')));
     const gain = ctx.number('independenceGain');
     const longTerm = (config.next ?? []).map((r) => r.to).filter((to) => ctx.config.settings[to] !== undefined);

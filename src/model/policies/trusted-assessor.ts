@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { PolicyProblem } from './context.js';
+import { ModelProblem } from '../model-problem.js';
 import type { PolicyDefinition } from './definition.js';
 
 /** The trusted-assessor policy. */
@@ -30,7 +30,7 @@ export const trustedAssessor: PolicyDefinition = {
     const reduction = ctx.number('reduction');
     if (reduction === 0) return;
     if (!ctx.config.settings[setting].providerAssessment) {
-      throw new PolicyProblem(['parameters', 'setting'], `setting "${setting}" has no providerAssessment delay for a trusted assessor to remove`);
+      throw new ModelProblem(['parameters', 'setting'], `setting "${setting}" has no providerAssessment delay for a trusted assessor to remove`);
     }
     ctx.factor(`providerAssessment.${setting}`, 1 - reduction);
   },

@@ -6,7 +6,7 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { SweepDescription } from '../../experiment/sweep.js';
+import type { SweepDescription } from '../../experiment/sweep-description.js';
 import type { ResultsFolder } from '../load-results.js';
 import { HEADLINE_METRICS, toDisplay, type MetricDisplay } from '../metrics.js';
 import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, type ChartSection } from './common.js';

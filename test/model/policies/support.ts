@@ -17,7 +17,7 @@ import type { PolicyDefinition } from '../../../src/model/policies/definition.js
 import { neutralParameters } from '../../../src/model/policies/parameters.js';
 import { policyByName } from '../../../src/model/policies/registry.js';
 import { runReplication, type ReplicationResult } from '../../../src/model/run-replication.js';
-import type { ModelConfig } from '../../../src/model/schema.js';
+import type { ResolvedModel } from '../../../src/model/resolve/resolve-model.js';
 import { baseModel, dailyColumn, metric, run, type Patch } from '../support.js';
 
 /** A results window: horizon and warm-up in days. */
@@ -42,7 +42,7 @@ export function definition(name: string): PolicyDefinition {
 }
 
 /** The base model with `patch` and one policy entry (validated by the real model loader). */
-export function withPolicy(patch: Patch, policy: string, parameters: Record<string, unknown> = {}, extra: PolicyExtra = {}): ModelConfig {
+export function withPolicy(patch: Patch, policy: string, parameters: Record<string, unknown> = {}, extra: PolicyExtra = {}): ResolvedModel {
   return baseModel(patch, { policies: [{ policy, parameters, ...extra }] });
 }
 
@@ -62,8 +62,8 @@ export interface PairedRuns {
 }
 
 /** Runs `reps` replications of both models with seeds 1..reps. */
-export function pairedRuns(base: ModelConfig, scenario: ModelConfig, reps: number, window: Window): PairedRuns {
-  const runAll = (config: ModelConfig): ReplicationResult[] => {
+export function pairedRuns(base: ResolvedModel, scenario: ResolvedModel, reps: number, window: Window): PairedRuns {
+  const runAll = (config: ResolvedModel): ReplicationResult[] => {
     const compiled = compileModel(config);
     return Array.from({ length: reps }, (_, i) => runReplication(compiled, { ...window, seed: i + 1 }));
   };

@@ -24,3 +24,19 @@ export const SALT_REDIRECT = 256;
 export const SALT_PROVIDER = 512;
 /** Added once per episode. */
 export const EPISODE_SALT = 1024;
+
+/**
+ * Identities: emergency arrival k is IDENTITY_STRIDE * k; community referral stream c's arrival
+ * k is IDENTITY_STRIDE * k + 1 + c; people present at time 0 take negative multiples. The stride
+ * leaves room for 7 community streams (the model schema's limit).
+ */
+export const IDENTITY_STRIDE = 8;
+
+/** The named streams of a replication (seeded from its seed). */
+export const STREAM_ARRIVALS = 'arrivals';
+/** The stream that keys every person's entity streams. */
+export const STREAM_PEOPLE = 'people';
+/** The stream of community referral source `name`. */
+export function communityStreamName(name: string): string {
+  return `community:${name}`;
+}

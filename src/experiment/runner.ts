@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { LoadedExperiment } from './scenario.js';
 import type { QueueRunOptions } from './distributed/coordinator.js';
+import type { ReplicationRunner } from './replication-runner.js';
 import { halfWidth } from './statistics.js';
 import runJob, { type ReplicationJob, type ReplicationOutput } from './worker.js';
 
@@ -33,15 +34,6 @@ export interface RunOptions {
   traceFileFor?: (scenarioIndex: number) => string | undefined;
   /** Run the replications on workers elsewhere through this queue instead of on local threads. */
   queue?: QueueRunOptions;
-}
-
-/** Where replications run: on local threads, or on workers reached through a queue. */
-export interface ReplicationRunner {
-  /** Runs the jobs, calling `record` once per finished job in any order; resolves true if stopped early. */
-  run(jobs: ReplicationJob[], record: (output: ReplicationOutput) => void, shouldStop: () => boolean): Promise<boolean>;
-  /** The number of workers, for the manifest (read after the run). */
-  workers(): number;
-  close(): Promise<void>;
 }
 
 /** Everything the runs produced, ordered by scenario then replication. */

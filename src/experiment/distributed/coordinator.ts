@@ -8,7 +8,7 @@
  * @module
  */
 import { Queue, QueueEvents } from 'bullmq';
-import type { ReplicationRunner } from '../runner.js';
+import type { ReplicationRunner } from '../replication-runner.js';
 import type { ReplicationJob, ReplicationOutput } from '../worker.js';
 import { bullConnection, checkReachable, QUEUE_NAME } from './connection.js';
 import { decodeOutput, type EncodedOutput } from '../output-codec.js';

@@ -116,11 +116,7 @@ export class Calendar {
     // exactly, the closing instant then counted as open, and addWorkingTime looped forever.
     // So the bounds are compared with a tolerance, on the fraction of the day (exact to compute).
     const fraction = t - Math.floor(t);
-    return (
-      window.days.includes(this.dayOfWeek(t)) &&
-      fraction >= window.startHour / 24 - TIME_TOLERANCE &&
-      (window.endHour === 24 || fraction < window.endHour / 24 - TIME_TOLERANCE)
-    );
+    return window.days.includes(this.dayOfWeek(t)) && fraction >= window.startHour / 24 - TIME_TOLERANCE && (window.endHour === 24 || fraction < window.endHour / 24 - TIME_TOLERANCE);
   }
 
   /**

@@ -471,7 +471,9 @@ export class EventList {
   }
 
   private estimateWidth(slots: number[]): number {
-    const times = Float64Array.from(slots, (s) => this.times[s]).filter(Number.isFinite).sort();
+    const times = Float64Array.from(slots, (s) => this.times[s])
+      .filter(Number.isFinite)
+      .sort();
     // The nearer half: far-off events (end of warm-up, capacity schedules) would stretch it.
     const half = Math.max(1, times.length >> 1);
     for (const span of [times[half] - times[0], times[times.length - 1] - times[0]]) {

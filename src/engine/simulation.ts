@@ -90,10 +90,7 @@ export class Simulation {
 
   // Kept tiny so that V8 inlines it into the scheduling calls on the hot path.
   private isValidEvent(kind: EventKind, priority: number): boolean {
-    return (
-      priority >= MIN_PRIORITY && priority <= MAX_PRIORITY && (priority | 0) === priority &&
-      kind >= 0 && kind < this.handlers.length && (kind | 0) === kind
-    );
+    return priority >= MIN_PRIORITY && priority <= MAX_PRIORITY && (priority | 0) === priority && kind >= 0 && kind < this.handlers.length && (kind | 0) === kind;
   }
 
   // The error path lives apart from the hot path so the scheduling functions stay small.
@@ -205,5 +202,4 @@ export class Simulation {
     if ((reason === 'until' || reason === 'empty') && until !== Infinity && this.now < until) this.now = until;
     return reason;
   }
-
 }

@@ -196,8 +196,12 @@ export class WaitingLine {
   }
 
   private swap(a: number, b: number): void {
-    const entity = this.entities[a], kind = this.kinds[a], priority = this.priorities[a];
-    const sequence = this.sequences[a], time = this.times[a], held = this.held[a];
+    const entity = this.entities[a],
+      kind = this.kinds[a],
+      priority = this.priorities[a];
+    const sequence = this.sequences[a],
+      time = this.times[a],
+      held = this.held[a];
     this.copyRow(b, a);
     this.write(b, entity, kind, priority, sequence, time, held);
   }
@@ -206,8 +210,11 @@ export class WaitingLine {
     const oldLength = this.entities.length;
     const order = this.discipline === 'fifo' ? this.orderedSlots() : null;
     const size = oldLength * 2;
-    const entities = new Int32Array(size), kinds = new Int32Array(size), priorities = new Float64Array(size);
-    const sequences = new Float64Array(size), times = new Float64Array(size);
+    const entities = new Int32Array(size),
+      kinds = new Int32Array(size),
+      priorities = new Float64Array(size);
+    const sequences = new Float64Array(size),
+      times = new Float64Array(size);
     const held: (Releasable | null)[] = new Array(size).fill(null);
     for (let i = 0; i < this.count; i++) {
       // A ring is unrolled to start at 0; a heap keeps its positions.

@@ -31,16 +31,7 @@ export const REPORT_FILE = 'report.html';
 /** Every chart of a results folder, in page order (the sweep curve only for a sweep). */
 export function reportCharts(r: ResultsFolder): ChartSection[] {
   const sweep = sweepChart(r);
-  return [
-    ...(sweep ? [sweep] : []),
-    forestChart(r),
-    occupancyChart(r),
-    delaysOverTimeChart(r),
-    bedDaysChart(r),
-    delayLengthChart(r),
-    costsChart(r),
-    warmupChart(r),
-  ];
+  return [...(sweep ? [sweep] : []), forestChart(r), occupancyChart(r), delaysOverTimeChart(r), bedDaysChart(r), delayLengthChart(r), costsChart(r), warmupChart(r)];
 }
 
 /** The report page of a loaded results folder. `now` is the time printed as made. */

@@ -32,9 +32,7 @@ function headerProblem(header: string, expected: string): string {
   const theirs = header.slice(KEYS.length).split(',');
   const missing = DAILY_COLUMNS.filter((c) => !theirs.includes(c));
   const extra = theirs.filter((c) => !(DAILY_COLUMNS as readonly string[]).includes(c));
-  const differences = [missing.length > 0 ? `without ${missing.join(', ')}` : '', extra.length > 0 ? `with ${extra.join(', ')}` : '']
-    .filter((d) => d !== '')
-    .join(' and ');
+  const differences = [missing.length > 0 ? `without ${missing.join(', ')}` : '', extra.length > 0 ? `with ${extra.join(', ')}` : ''].filter((d) => d !== '').join(' and ');
   return `written by another version of careflow (${differences || 'columns in another order'}); run the experiment again with this version to report it`;
 }
 

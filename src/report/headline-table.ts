@@ -15,8 +15,14 @@ import { formatDisplay, HEADLINE_METRICS, toDisplay, type MetricDisplay } from '
 export function headlineTables(r: ResultsFolder): string {
   const present = HEADLINE_METRICS.filter((m) => m.metric in r.summary.scenarios[0].metrics);
   return [
-    `<h3>Delays, occupancy and admission waits</h3>\n${table(r, present.filter((m) => m.unit !== 'money'))}`,
-    `<h3>Costs over the results window, and who pays</h3>\n${table(r, present.filter((m) => m.unit === 'money'))}`,
+    `<h3>Delays, occupancy and admission waits</h3>\n${table(
+      r,
+      present.filter((m) => m.unit !== 'money'),
+    )}`,
+    `<h3>Costs over the results window, and who pays</h3>\n${table(
+      r,
+      present.filter((m) => m.unit === 'money'),
+    )}`,
   ].join('\n');
 }
 

@@ -12,9 +12,7 @@ import type { InlineLibrary } from './inline-libraries.js';
 import { PAGE_STYLE } from './page-style.js';
 
 /** A section of the page: a chart (with its static SVG) or HTML of its own. */
-export type PageSection =
-  | { kind: 'chart'; chart: ChartSection; svg: string | null }
-  | { kind: 'html'; id: string; title: string; html: string };
+export type PageSection = { kind: 'chart'; chart: ChartSection; svg: string | null } | { kind: 'html'; id: string; title: string; html: string };
 
 /** What the page is made of. */
 export interface PageInput {
@@ -74,14 +72,7 @@ export function scriptHash(code: string): string {
  * and data: images only.
  */
 export function contentSecurityPolicy(scripts: string[]): string {
-  return [
-    "default-src 'none'",
-    `script-src ${scripts.map(scriptHash).join(' ')}`,
-    "style-src 'unsafe-inline'",
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return ["default-src 'none'", `script-src ${scripts.map(scriptHash).join(' ')}`, "style-src 'unsafe-inline'", 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
 }
 
 /** The page as one HTML string. */

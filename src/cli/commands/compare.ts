@@ -17,7 +17,7 @@ export function registerCompare(y: Argv): Argv {
     (c) =>
       c
         .positional('dir', { type: 'string', demandOption: true, describe: 'a results folder (with summary.json)' })
-        .option('baseline', { alias: 'b', type: 'string', describe: 'scenario to compare against (default: the run\'s baseline)' })
+        .option('baseline', { alias: 'b', type: 'string', describe: "scenario to compare against (default: the run's baseline)" })
         .option('metric', { alias: 'm', type: 'string', array: true, describe: 'metrics to show (default: the key metrics)' })
         .option('json', { type: 'boolean', default: false, describe: 'print the summary with recomputed differences as JSON' })
         .example('$0 compare results/default/2026-01-01T10-00-00', 'key metrics against the baseline')

@@ -14,7 +14,9 @@ import { EXIT_OK } from '../errors.js';
 function describeFiles(folder: string): string[] {
   let files: string[];
   try {
-    files = readdirSync(folder).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+    files = readdirSync(folder)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort();
   } catch {
     return [`(no folder ${folder})`];
   }

@@ -97,7 +97,11 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const onSigint = (): void => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
-    process.stderr.write(queue ? '\ncareflow: stopping; queued jobs still run on the workers, and a rerun reads them back (again to abort)\n' : '\ncareflow: stopping after the replications under way (again to abort)\n');
+    process.stderr.write(
+      queue
+        ? '\ncareflow: stopping; queued jobs still run on the workers, and a rerun reads them back (again to abort)\n'
+        : '\ncareflow: stopping after the replications under way (again to abort)\n',
+    );
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
@@ -122,8 +126,15 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
     if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
     else if (!args.quiet) {
       process.stdout.write(`\n${renderTable(result.summary)}`);
-      const baseline = Math.max(0, experiment.scenarios.findIndex((s) => s.name === result.summary?.baseline));
-      printWarmupHint(experiment, experiment.scenarios[baseline], result.run.outputs[baseline].map((o) => o.daily));
+      const baseline = Math.max(
+        0,
+        experiment.scenarios.findIndex((s) => s.name === result.summary?.baseline),
+      );
+      printWarmupHint(
+        experiment,
+        experiment.scenarios[baseline],
+        result.run.outputs[baseline].map((o) => o.daily),
+      );
     }
     if (!args.json) process.stdout.write(`results: ${result.dir}\n`);
     // With --json, stdout holds the summary only, so the report's path goes to stderr.
@@ -181,7 +192,7 @@ export function registerRun(y: Argv): Argv {
     'run an experiment file and write its results folder',
     (c) =>
       runOptions(c.positional('experiment', { type: 'string', describe: 'experiment file (YAML or JSON)', demandOption: true }))
-        .example('$0 run experiments/baseline.yaml', 'run with the file\'s settings')
+        .example('$0 run experiments/baseline.yaml', "run with the file's settings")
         .example('$0 run experiments/default.yaml -r 20 -w 2 --out results/mine', '20 replications on 2 workers')
         .example('$0 run experiments/default.yaml --scenario moreReablement --json', 'one scenario against the baseline, JSON out')
         .example('$0 run experiments/baseline.yaml --set settings.acute.capacity=900 --set arrivals.emergency.perDay=90', 'change model values for every scenario')

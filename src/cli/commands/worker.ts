@@ -33,7 +33,7 @@ export function registerWorker(y: Argv): Argv {
         .option('lock-duration', {
           type: 'number',
           default: DEFAULT_LOCK_DURATION_MS,
-          describe: 'ms a job stays locked to a silent worker; a killed worker\'s jobs run elsewhere after 1 to 3 times this',
+          describe: "ms a job stays locked to a silent worker; a killed worker's jobs run elsewhere after 1 to 3 times this",
         })
         .example('$0 worker --queue redis://queue-host:6379', 'one job per core until stopped')
         .example('$0 worker --queue rediss://:secret@queue-host:6380/2 -c 8', 'TLS, password, database 2, 8 jobs at once'),
@@ -68,13 +68,11 @@ function stopped(worker: RunningQueueWorker, say: (message: string) => void): Pr
     const onSignal = (): void => {
       signals++;
       if (signals === 1) say('stopping after the jobs under way (again to abandon them)');
-      worker
-        .stop(signals > 1)
-        .then(() => {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          resolve();
-        }, reject);
+      worker.stop(signals > 1).then(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        resolve();
+      }, reject);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);

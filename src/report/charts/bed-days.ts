@@ -60,7 +60,11 @@ export function bedDaysChart(r: ResultsFolder): ChartSection {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     vconcat: [
       stackedBars(r, familyParts(r, 'delayedBedDaysByReason', reasonLabel), { title: 'By reason', xTitle: 'Delayed bed days in the results window', legendTitle: 'Waiting for' }),
-      stackedBars(r, familyParts(r, 'delayedBedDaysByPathway', (p) => PATHWAY_LABELS[p] ?? p), { title: 'By discharge pathway', xTitle: 'Delayed bed days in the results window', legendTitle: 'Pathway' }),
+      stackedBars(
+        r,
+        familyParts(r, 'delayedBedDaysByPathway', (p) => PATHWAY_LABELS[p] ?? p),
+        { title: 'By discharge pathway', xTitle: 'Delayed bed days in the results window', legendTitle: 'Pathway' },
+      ),
     ],
     spacing: 28,
     resolve: { scale: { color: 'independent' } },

@@ -31,7 +31,14 @@ export function costsChart(r: ResultsFolder): ChartSection {
       return { scenario: s.name, payer: payerLabel(p), mean: (d?.mean ?? NaN) / 1e6, ciLow: (d?.ciLow ?? NaN) / 1e6, ciHigh: (d?.ciHigh ?? NaN) / 1e6 };
     }),
   );
-  const payerColour = { field: 'payer', type: 'nominal' as const, title: 'Payer', sort: payers.map(payerLabel), scale: { domain: payers.map(payerLabel), range: payers.map((p) => PAYERS[p]?.colour ?? '#999') }, legend: { orient: 'bottom' as const } };
+  const payerColour = {
+    field: 'payer',
+    type: 'nominal' as const,
+    title: 'Payer',
+    sort: payers.map(payerLabel),
+    scale: { domain: payers.map(payerLabel), range: payers.map((p) => PAYERS[p]?.colour ?? '#999') },
+    legend: { orient: 'bottom' as const },
+  };
   const y = { field: 'scenario', type: 'nominal' as const, sort: scenarios.filter((n) => n !== r.summary.baseline), title: null, axis: { labelLimit: 260 } };
   const tooltip = intervalTooltip([['payer', 'Payer']], 'Change (£m)', ',.3f');
   const shiftChart = {
@@ -42,15 +49,32 @@ export function costsChart(r: ResultsFolder): ChartSection {
     encoding: { y, yOffset: { field: 'payer', type: 'nominal' as const, sort: payers.map(payerLabel) }, color: payerColour },
     layer: [
       { mark: { type: 'rule' as const, color: '#444' }, encoding: { x: { datum: 0 }, y: null, yOffset: null, color: null } },
-      { mark: { type: 'rule' as const, strokeWidth: 2 }, encoding: { x: { field: 'ciLow', type: 'quantitative' as const, title: `Change from ${r.summary.baseline} in the window (£m)`, scale: { padding: 12 } }, x2: { field: 'ciHigh' }, tooltip } },
+      {
+        mark: { type: 'rule' as const, strokeWidth: 2 },
+        encoding: {
+          x: { field: 'ciLow', type: 'quantitative' as const, title: `Change from ${r.summary.baseline} in the window (£m)`, scale: { padding: 12 } },
+          x2: { field: 'ciHigh' },
+          tooltip,
+        },
+      },
       { mark: { type: 'point' as const, filled: true, size: 40 }, encoding: { x: { field: 'mean', type: 'quantitative' as const }, tooltip } },
     ],
   };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     vconcat: [
-      stackedBars(r, [...familyParts(r, 'costBySetting', words), { label: 'assessments', metric: 'costAssessments' }], { title: 'By setting (£m)', xTitle: 'Cost in the results window (£m)', legendTitle: 'Setting', scale: 1e-6 }),
-      stackedBars(r, familyParts(r, 'costByPayer', payerLabel, Object.fromEntries(Object.entries(PAYERS).map(([k, v]) => [k, v.colour]))), { title: 'By payer (£m)', xTitle: 'Cost in the results window (£m)', legendTitle: 'Payer', scale: 1e-6 }),
+      stackedBars(r, [...familyParts(r, 'costBySetting', words), { label: 'assessments', metric: 'costAssessments' }], {
+        title: 'By setting (£m)',
+        xTitle: 'Cost in the results window (£m)',
+        legendTitle: 'Setting',
+        scale: 1e-6,
+      }),
+      stackedBars(r, familyParts(r, 'costByPayer', payerLabel, Object.fromEntries(Object.entries(PAYERS).map(([k, v]) => [k, v.colour]))), {
+        title: 'By payer (£m)',
+        xTitle: 'Cost in the results window (£m)',
+        legendTitle: 'Payer',
+        scale: 1e-6,
+      }),
       ...(others.length > 0 ? [shiftChart] : []),
     ],
     spacing: 28,

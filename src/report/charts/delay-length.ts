@@ -22,7 +22,8 @@ export function delayLengthChart(r: ResultsFolder): ChartSection {
   const section = {
     id: 'delay-length',
     title: 'How long patients wait to leave hospital once fit',
-    caption: 'Share of acute discharges by the time from medically optimised to leaving the bed, in the bands of the NHS discharge situation report; bars are means over replications, whiskers 95% confidence intervals.',
+    caption:
+      'Share of acute discharges by the time from medically optimised to leaving the bed, in the bands of the NHS discharge situation report; bars are means over replications, whiskers 95% confidence intervals.',
   };
   const bands = DELAY_LENGTH_BANDS.filter((b) => `delayLengthShare.${b.name}` in r.summary.scenarios[0].metrics);
   if (bands.length === 0) return { ...section, spec: null, note: 'Left out: this results folder has no delayLengthShare metrics (made by an older careflow).' };
@@ -44,7 +45,10 @@ export function delayLengthChart(r: ResultsFolder): ChartSection {
     height: 240,
     encoding: { x, xOffset },
     layer: [
-      { mark: { type: 'bar' }, encoding: { y: { field: 'mean', type: 'quantitative', title: '% of acute discharges' }, color: { ...colour, legend: { ...colour.legend, symbolType: 'square' } }, tooltip } },
+      {
+        mark: { type: 'bar' },
+        encoding: { y: { field: 'mean', type: 'quantitative', title: '% of acute discharges' }, color: { ...colour, legend: { ...colour.legend, symbolType: 'square' } }, tooltip },
+      },
       { mark: { type: 'rule', color: '#333' }, encoding: { y: { field: 'ciLow', type: 'quantitative' }, y2: { field: 'ciHigh' }, tooltip } },
     ],
     config: BASE_CONFIG,

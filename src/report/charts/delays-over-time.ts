@@ -24,15 +24,17 @@ export function delaysOverTimeChart(r: ResultsFolder): ChartSection {
   const startDate = baseModel(r).startDate ?? '2000-01-01';
   const acute = acuteSetting(r);
   const from = r.summary.warmupDays;
-  const panel = (label: string) => (p: { scenario: string; day: number; mean: number; ciLow: number; ciHigh: number }): BandRow => ({
-    panel: label,
-    scenario: p.scenario,
-    date: dateOfDay(startDate, p.day),
-    mean: p.mean,
-    // A count of people: an interval of a small mean can reach below zero, which says nothing.
-    ciLow: Math.max(0, p.ciLow),
-    ciHigh: p.ciHigh,
-  });
+  const panel =
+    (label: string) =>
+    (p: { scenario: string; day: number; mean: number; ciLow: number; ciHigh: number }): BandRow => ({
+      panel: label,
+      scenario: p.scenario,
+      date: dateOfDay(startDate, p.day),
+      mean: p.mean,
+      // A count of people: an interval of a small mean can reach below zero, which says nothing.
+      ciLow: Math.max(0, p.ciLow),
+      ciHigh: p.ciHigh,
+    });
   const onAcute = (column: DailyColumn) => periodIntervals(r.daily as DailyData, column, from, PERIOD_DAYS).filter((p) => p.setting === acute);
   const others = r.daily.settings.filter((s) => s !== acute);
   const awaited = periodIntervals(r.daily, 'awaitedFromHospital', from, PERIOD_DAYS);

@@ -43,7 +43,10 @@ export function forestChart(r: ResultsFolder): ChartSection {
       encoding: { y: { field: 'scenario', type: 'nominal', sort: names, title: null, axis: { labelLimit: 150 } } },
       layer: [
         { mark: { type: 'rule', color: '#444', strokeDash: [3, 2] }, encoding: { x: { datum: 0 }, y: null } },
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'ciLow', type: 'quantitative', title: 'Difference', scale: { zero: true, nice: true } }, x2: { field: 'ciHigh' }, color: colour, tooltip } },
+        {
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: { x: { field: 'ciLow', type: 'quantitative', title: 'Difference', scale: { zero: true, nice: true } }, x2: { field: 'ciHigh' }, color: colour, tooltip },
+        },
         { mark: { type: 'point', filled: true, size: 45 }, encoding: { x: { field: 'mean', type: 'quantitative' }, color: colour, tooltip } },
       ],
     },

@@ -40,13 +40,36 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
   const seriesOf = (values: Record<string, unknown>): string => rest.map((v) => `${v.path}=${String(values[v.path])}`).join(' ') || 'all points';
   const series = [...new Set(sweep.points.map((p) => seriesOf(p.values)))];
   const baseline = r.summary.scenarios.find((s) => s.name === r.summary.baseline);
-  const x = { field: 'x', type: numeric ? ('quantitative' as const) : ('ordinal' as const), title: first.path, scale: numeric ? { zero: false, nice: false } : undefined, axis: { labelAngle: 0 } };
-  const colour = { field: 'series', type: 'nominal' as const, title: rest.map((v) => v.path).join(', ') || null, sort: series, scale: { scheme: 'tableau10' as const }, legend: series.length > 1 ? { orient: 'bottom' as const, labelLimit: 400, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2.5 } : null };
+  const x = {
+    field: 'x',
+    type: numeric ? ('quantitative' as const) : ('ordinal' as const),
+    title: first.path,
+    scale: numeric ? { zero: false, nice: false } : undefined,
+    axis: { labelAngle: 0 },
+  };
+  const colour = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: rest.map((v) => v.path).join(', ') || null,
+    sort: series,
+    scale: { scheme: 'tableau10' as const },
+    legend: series.length > 1 ? { orient: 'bottom' as const, labelLimit: 400, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2.5 } : null,
+  };
   const panel = (m: MetricDisplay) => {
     const values = sweep.points.flatMap((p) => {
       const s = r.summary.scenarios.find((sc) => sc.name === p.scenario)?.metrics[m.metric];
       if (!s) return [];
-      return [{ scenario: p.scenario, x: p.values[first.path], series: seriesOf(p.values), mean: toDisplay(s.mean, m.unit), ciLow: toDisplay(s.ciLow, m.unit), ciHigh: toDisplay(s.ciHigh, m.unit), cheapest: p.scenario === cheapest }];
+      return [
+        {
+          scenario: p.scenario,
+          x: p.values[first.path],
+          series: seriesOf(p.values),
+          mean: toDisplay(s.mean, m.unit),
+          ciLow: toDisplay(s.ciLow, m.unit),
+          ciHigh: toDisplay(s.ciHigh, m.unit),
+          cheapest: p.scenario === cheapest,
+        },
+      ];
     });
     const tooltip = intervalTooltip([], m.label, ',.4~r');
     const y = { field: 'mean', type: 'quantitative' as const, title: m.label, scale: { zero: false } };
@@ -69,7 +92,11 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
       layer.push(
         // Their own one-row data: with the panel's data they would be drawn once per point.
         { data: { values: [{}] }, mark: { type: 'rule', color: '#6b6b6b', strokeDash: [6, 4] }, encoding: { y: { datum: toDisplay(base.mean, m.unit) } } },
-        { data: { values: [{}] }, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: '#6b6b6b' }, encoding: { x: { value: CHART_WIDTH }, y: { datum: toDisplay(base.mean, m.unit) }, text: { value: `${r.summary.baseline} (unvaried)` } } },
+        {
+          data: { values: [{}] },
+          mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: '#6b6b6b' },
+          encoding: { x: { value: CHART_WIDTH }, y: { datum: toDisplay(base.mean, m.unit) }, text: { value: `${r.summary.baseline} (unvaried)` } },
+        },
       );
     }
     return { title: m.label, data: { values }, width: CHART_WIDTH, height: 170, layer };

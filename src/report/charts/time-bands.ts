@@ -41,7 +41,15 @@ export function timeBandSpec(rows: BandRow[], panels: string[], scenarios: strin
   if (rows.some((r) => r.capacity !== undefined && r.capacity !== null)) {
     layers.push({
       mark: { type: 'line', strokeDash: [5, 3], strokeWidth: 1.2, interpolate: 'step-after' },
-      encoding: { x, y: { field: 'capacity', type: 'quantitative' }, color: colour, tooltip: [{ field: 'scenario', title: 'Scenario' }, { field: 'capacity', title: 'Capacity', format: ',' }] },
+      encoding: {
+        x,
+        y: { field: 'capacity', type: 'quantitative' },
+        color: colour,
+        tooltip: [
+          { field: 'scenario', title: 'Scenario' },
+          { field: 'capacity', title: 'Capacity', format: ',' },
+        ],
+      },
     });
   }
   return {

@@ -29,7 +29,9 @@ export function warmupChart(r: ResultsFolder): ChartSection {
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },
-    facet: { row: { field: 'panel', type: 'nominal', sort: daily.settings.map(words), title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } } },
+    facet: {
+      row: { field: 'panel', type: 'nominal', sort: daily.settings.map(words), title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
+    },
     spacing: 14,
     resolve: { scale: { y: 'independent' } },
     spec: {
@@ -37,7 +39,13 @@ export function warmupChart(r: ResultsFolder): ChartSection {
       height: 100,
       layer: [
         { mark: { type: 'rect', color: '#eee' }, encoding: { x: { datum: 0, type: 'quantitative' }, x2: { datum: warmup } } },
-        { mark: { type: 'line', strokeWidth: 1.2, color: '#4e79a7' }, encoding: { x: { field: 'day', type: 'quantitative', title: 'Day of the run', scale: { domain: [0, daily.days - 1], nice: false } }, y: { field: 'mean', type: 'quantitative', title: 'Mean occupied', scale: { zero: false } } } },
+        {
+          mark: { type: 'line', strokeWidth: 1.2, color: '#4e79a7' },
+          encoding: {
+            x: { field: 'day', type: 'quantitative', title: 'Day of the run', scale: { domain: [0, daily.days - 1], nice: false } },
+            y: { field: 'mean', type: 'quantitative', title: 'Mean occupied', scale: { zero: false } },
+          },
+        },
         { mark: { type: 'rule', color: '#222', strokeWidth: 1.5 }, encoding: { x: { datum: warmup, type: 'quantitative' } } },
         { mark: { type: 'rule', color: '#c0392b', strokeDash: [5, 3], strokeWidth: 1.5 }, encoding: { x: { datum: suggested, type: 'quantitative' } } },
       ],

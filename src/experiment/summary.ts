@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { resolvedPolicies, type ResolvedPolicy } from '../model/policies/apply.js';
+import type { ResolvedPolicy } from '../model/policies/apply.js';
 import type { RunOutputs } from './runner.js';
 import type { LoadedExperiment } from './scenario.js';
 import { pairedDifference, summarise, type Difference, type MetricSummary } from './statistics.js';

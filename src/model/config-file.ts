@@ -64,7 +64,7 @@ export function formatConfigProblem(file: string, reason: string, { line, field 
  *
  * @throws ConfigError if the file cannot be read, is malformed, or does not match the schema.
  */
-export function readConfigFile<T>(file: string, schema: z.ZodType<T, any>): T {
+export function readConfigFile<T>(file: string, schema: z.ZodType<T, unknown>): T {
   return parseConfigText(readText(file), file, schema);
 }
 
@@ -77,7 +77,7 @@ export function readConfigFile<T>(file: string, schema: z.ZodType<T, any>): T {
 export function parseConfigText<T>(
   text: string,
   sourceName: string,
-  schema: z.ZodType<T, any>,
+  schema: z.ZodType<T, unknown>,
   format: ConfigFormat = formatOf(sourceName),
 ): T {
   const source = parseSource(text, sourceName, format);

@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/model/config-file.js';
 import { POLICY_NAMES } from '../../../src/model/policies/registry.js';
 import { baseModel, configError, metric, run } from '../support.js';
 import { definition, expectDirection, neutral, pairedRuns, withPolicy } from './support.js';

@@ -5,7 +5,8 @@
  * are written in files as a whole number (`places`), a schedule `{initial, changes}`
  * (`places`), either with `visitsPerDay` on the setting (`visitsPerDay`); a registered one is
  * written `capacity: {type: <name>, ...}` and brings its own schema. A new behaviour is one
- * module that calls {@link registerCapacityBehaviour}, plus its line in the list at the end.
+ * module that calls {@link registerCapacityBehaviour} when imported (a shipped one is imported
+ * by schema.ts, beside this registry, so that every parse knows its form).
  *
  * @module
  */

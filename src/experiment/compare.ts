@@ -81,11 +81,7 @@ export function compareAgainst(dir: string, baseline?: string): ExperimentSummar
     baseline: chosen,
     scenarios: summary.scenarios.map((s) => ({
       ...s,
-      differences:
-        s.name === chosen
-          ? {}
-          : Object.fromEntries([...base.keys()].map((m) => [m, pairedDifference(values.get(s.name)?.get(m) ?? [], base.get(m) ?? [])])),
+      differences: s.name === chosen ? {} : Object.fromEntries([...base.keys()].map((m) => [m, pairedDifference(values.get(s.name)?.get(m) ?? [], base.get(m) ?? [])])),
     })),
   };
 }
-

@@ -118,9 +118,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),
     ...(experiment.sweep ? { sweep: experiment.sweep } : {}),
   };
-  const traces = options.trace
-    ? experiment.scenarios.map((sc, s) => ({ from: traceFile(options.out, s), name: `trace-${sc.name.replace(/[^A-Za-z0-9_.=-]+/g, '_')}.csv` }))
-    : [];
+  const traces = options.trace ? experiment.scenarios.map((sc, s) => ({ from: traceFile(options.out, s), name: `trace-${sc.name.replace(/[^A-Za-z0-9_.=-]+/g, '_')}.csv` })) : [];
   writeResults(options.out, experiment, run, summary, manifest, traces);
   if (options.trace) rmSync(traceFolder(options.out), { recursive: true, force: true });
   rmSync(checkpoint, { force: true });
@@ -129,7 +127,9 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
 
 function readCheckpoint(file: string, experimentHash: string): ReplicationOutput[] {
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const header = JSON.parse(lines[0] ?? '{}') as { experimentHash?: string };
   if (header.experimentHash !== experimentHash) {
     throw new UsageProblem(`cannot resume from ${file}: it belongs to a different experiment or model (files changed since)`);

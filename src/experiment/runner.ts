@@ -77,19 +77,11 @@ export async function runExperiment(experiment: LoadedExperiment, options: RunOp
   } finally {
     await runner.close();
   }
-  const outputs = experiment.scenarios.map((_, s) =>
-    Array.from({ length: replications }, (_, r) => done.get(key(s, r))).filter((o): o is ReplicationOutput => o !== undefined),
-  );
+  const outputs = experiment.scenarios.map((_, s) => Array.from({ length: replications }, (_, r) => done.get(key(s, r))).filter((o): o is ReplicationOutput => o !== undefined));
   return { outputs, replications, interrupted, workers: runner.workers() };
 }
 
-async function runBatch(
-  experiment: LoadedExperiment,
-  replications: number,
-  done: Map<string, ReplicationOutput>,
-  runner: ReplicationRunner,
-  options: RunOptions,
-): Promise<boolean> {
+async function runBatch(experiment: LoadedExperiment, replications: number, done: Map<string, ReplicationOutput>, runner: ReplicationRunner, options: RunOptions): Promise<boolean> {
   const jobs: ReplicationJob[] = [];
   // Replication-major order: every scenario's replication r is run before r + 1, so that an
   // interrupted run keeps complete, comparable sets of replications.

@@ -52,10 +52,7 @@ export function summariseExperiment(experiment: LoadedExperiment, run: RunOutput
     description: scenario.description,
     policies: [...scenario.model.policies],
     metrics: Object.fromEntries(names.map((m) => [m, summarise(valuesOf(s, m))])),
-    differences:
-      s === baselineIndex
-        ? {}
-        : Object.fromEntries(names.map((m) => [m, pairedDifference(valuesOf(s, m), valuesOf(baselineIndex, m))])),
+    differences: s === baselineIndex ? {} : Object.fromEntries(names.map((m) => [m, pairedDifference(valuesOf(s, m), valuesOf(baselineIndex, m))])),
   }));
   return {
     experiment: experiment.config.name,

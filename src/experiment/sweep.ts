@@ -13,7 +13,6 @@ import { modelSchema, type ModelConfig } from '../model/schema.js';
 import { hashOf, resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
 import type { SweepDescription, Variation } from './sweep-description.js';
 
-
 /** Parses `path=v1,v2,...` (numbers, true/false, or text). */
 export function parseVariation(text: string, flag = '--vary'): Variation {
   const eq = text.indexOf('=');
@@ -180,7 +179,12 @@ export function sweepExperiment(experiment: LoadedExperiment, variations: Variat
     ...experiment,
     scenarios,
     sweep: { base: baseName, variations, points },
-    config: { ...experiment.config, name: `${experiment.config.name}-sweep`, baseline: baseName, scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides, policies: s.policies })) },
+    config: {
+      ...experiment.config,
+      name: `${experiment.config.name}-sweep`,
+      baseline: baseName,
+      scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, overrides: s.overrides, policies: s.policies })),
+    },
   };
 }
 
@@ -215,5 +219,9 @@ export function withSettings(experiment: LoadedExperiment, settings: string[]): 
     throw new UsageProblem(`--set makes the model invalid at ${err.path.join('.')}: ${err.message}`);
   }
   const scenarios = experiment.config.scenarios.map((s, i) => resolveScenario(experiment.file, checked.data, s, i));
-  return { ...experiment, model: checked.data, scenarios: experiment.scenarios.filter((s) => scenarios.some((r) => r.name === s.name)).map((s) => scenarios.find((r) => r.name === s.name) as ResolvedScenario) };
+  return {
+    ...experiment,
+    model: checked.data,
+    scenarios: experiment.scenarios.filter((s) => scenarios.some((r) => r.name === s.name)).map((s) => scenarios.find((r) => r.name === s.name) as ResolvedScenario),
+  };
 }

@@ -74,12 +74,7 @@ export function readConfigFile<T>(file: string, schema: z.ZodType<T, unknown>): 
  *
  * @throws ConfigError if the text is malformed or does not match the schema.
  */
-export function parseConfigText<T>(
-  text: string,
-  sourceName: string,
-  schema: z.ZodType<T, unknown>,
-  format: ConfigFormat = formatOf(sourceName),
-): T {
+export function parseConfigText<T>(text: string, sourceName: string, schema: z.ZodType<T, unknown>, format: ConfigFormat = formatOf(sourceName)): T {
   const source = parseSource(text, sourceName, format);
   const result = schema.safeParse(source.data, { error: readableIssueMessage });
   if (result.success) return result.data;
@@ -205,9 +200,7 @@ function issueError(issues: readonly Issue[], source: ParsedSource): ConfigError
  */
 function primaryIssue(issues: readonly Issue[], data: unknown): Issue {
   const first = issues[0];
-  const typo = isMissing(first, data)
-    ? issues.find((i) => i.code === 'unrecognized_keys' && samePath(i.path, first.path.slice(0, -1)))
-    : undefined;
+  const typo = isMissing(first, data) ? issues.find((i) => i.code === 'unrecognized_keys' && samePath(i.path, first.path.slice(0, -1))) : undefined;
   return unwrapUnion(typo ?? first);
 }
 
@@ -344,12 +337,7 @@ function describeValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
-function boundMessage(
-  side: 'min' | 'max',
-  origin: string,
-  bound: number | bigint,
-  iss: { inclusive?: boolean; exact?: boolean; input?: unknown },
-): string | undefined {
+function boundMessage(side: 'min' | 'max', origin: string, bound: number | bigint, iss: { inclusive?: boolean; exact?: boolean; input?: unknown }): string | undefined {
   if (origin === 'number' || origin === 'int') {
     const op = side === 'min' ? (iss.inclusive ? '>=' : '>') : iss.inclusive ? '<=' : '<';
     return `must be ${op} ${bound}, got ${describeValue(iss.input)}`;

@@ -50,7 +50,7 @@ export const METRIC_DESCRIPTIONS: Record<string, string> = {
   'meanWaitDays.<setting>': 'mean wait for a place in the setting, days',
   'meanQueue.<setting>': 'mean number waiting for a place (time-weighted)',
   'placements.<setting>': 'people placed in the setting',
-  'costBySetting.<setting>': 'place-days paid for (occupied, or all capacity: the setting\'s costBasis) x cost per day, GBP',
+  'costBySetting.<setting>': "place-days paid for (occupied, or all capacity: the setting's costBasis) x cost per day, GBP",
   'costByPayer.<payer>': 'cost paid by nhs, council or selfFunder, GBP',
   costAssessments: 'assessments x cost per assessment, GBP',
   costPolicies: 'running costs of the policies in force (staff, systems), in the window',

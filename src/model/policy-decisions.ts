@@ -110,5 +110,10 @@ function allWeek(window: WorkingWindow | null): WorkingWindow | null {
 
 /** The most a set of rate factors can multiply a rate by (the thinning bound), at least 1. */
 export function peakFactor(factors: CompiledPolicies['emergencyArrivals']): number {
-  return factors === null ? 1 : Math.max(1, factors.reduce((f, p) => f * maxValue(p), 1));
+  return factors === null
+    ? 1
+    : Math.max(
+        1,
+        factors.reduce((f, p) => f * maxValue(p), 1),
+      );
 }

@@ -82,9 +82,7 @@ const builtInCapacitySchemas = [
   z.number().int('capacity must be a whole number').min(0, 'capacity must be >= 0'),
   z.strictObject({
     initial: z.number().int().min(0),
-    changes: z
-      .array(capacityStepSchema.refine((s) => (s.day === undefined) !== (s.date === undefined), 'give exactly one of day or date'))
-      .min(1),
+    changes: z.array(capacityStepSchema.refine((s) => (s.day === undefined) !== (s.date === undefined), 'give exactly one of day or date')).min(1),
   }),
 ] as const;
 
@@ -103,7 +101,13 @@ const routeSchema = z.strictObject({ to: name, probability });
 const routesSchema = z
   .array(routeSchema)
   .min(1)
-  .superRefine((routes, ctx) => checkProbabilities(routes.map((r) => r.probability), ctx, 'route'));
+  .superRefine((routes, ctx) =>
+    checkProbabilities(
+      routes.map((r) => r.probability),
+      ctx,
+      'route',
+    ),
+  );
 
 /** A setting: acute beds, a bedded service, or a home-based service. */
 export const settingSchema = z.strictObject({
@@ -201,9 +205,7 @@ export const modelSchema = z
       // At most 7: a person's identity (which keys their random streams) leaves room for 7 streams.
       community: z.array(communityReferralSchema).max(7, 'at most 7 community referral streams').default([]),
     }),
-    admission: z
-      .strictObject({ maxWaitDays: nonNegative.nullable().default(null) })
-      .default({ maxWaitDays: null }),
+    admission: z.strictObject({ maxWaitDays: nonNegative.nullable().default(null) }).default({ maxWaitDays: null }),
     caseMix: z.array(caseMixGroupSchema).min(1),
     pathways: z.strictObject({ P0: pathwaySchema, P1: pathwaySchema, P2: pathwaySchema, P3: pathwaySchema }),
     discharge: z
@@ -238,13 +240,18 @@ export const modelSchema = z
       })
       .default({ riskAfterDischarge: 0, extraRiskPerDelayedDay: 0, withinDays: { type: 'uniform', min: 0, max: 30 } }),
     settings: z.record(name, settingSchema),
-    warmStart: z
-      .record(name, z.strictObject({ occupied: z.number().int().min(0), waiting: z.number().int().min(0).default(0) }))
-      .optional(),
+    warmStart: z.record(name, z.strictObject({ occupied: z.number().int().min(0), waiting: z.number().int().min(0).default(0) })).optional(),
     /** Integration policies in force (see src/model/policies and careflow list policies). */
     policies: z.array(policyInstanceSchema).default([]),
   })
-  .superRefine((m, ctx) => checkProbabilities(m.caseMix.map((g) => g.share), ctx, 'case-mix share', ['caseMix']));
+  .superRefine((m, ctx) =>
+    checkProbabilities(
+      m.caseMix.map((g) => g.share),
+      ctx,
+      'case-mix share',
+      ['caseMix'],
+    ),
+  );
 
 /** A model as read from a file, with defaults filled in. */
 export type ModelConfig = z.infer<typeof modelSchema>;

@@ -49,7 +49,10 @@ describe('M/M/c queue against Erlang C', () => {
 });
 
 describe('M/M/c/c loss system against Erlang B', () => {
-  for (const s of [{ lambda: 8, mu: 1, servers: 10 }, { lambda: 3, mu: 0.5, servers: 4 }]) {
+  for (const s of [
+    { lambda: 8, mu: 1, servers: 10 },
+    { lambda: 3, mu: 0.5, servers: 4 },
+  ]) {
     it(`lambda ${s.lambda}, mu ${s.mu}, c ${s.servers}: blocking probability`, () => {
       const runs = replicate({ ...s, customers: 100_000, system: 'loss' });
       const blocking = runs.map((r) => r.blocked / r.arrivals);

@@ -13,7 +13,9 @@ describe('the SimPy peer beside the benchmark', () => {
   });
 
   it('says what is missing instead of guessing a number', () => {
-    expect(() => parsePeerOutput('Traceback (most recent call last): ...')).toThrow('unexpected output from the SimPy peer (no patients_per_s or peak_kib); its last line: Traceback (most recent call last): ...');
+    expect(() => parsePeerOutput('Traceback (most recent call last): ...')).toThrow(
+      'unexpected output from the SimPy peer (no patients_per_s or peak_kib); its last line: Traceback (most recent call last): ...',
+    );
     expect(peerUnavailable('/usr/bin/python3', '/nonexistent/patient_flow.py')).toMatch(/not at \/nonexistent\/patient_flow.py/);
     expect(peerUnavailable('/nonexistent/python3', import.meta.filename)).toMatch(/\/nonexistent\/python3 is missing/);
   });

@@ -18,16 +18,54 @@ function runCases(): [string, string[], RegExp][] {
     ['a missing model file', [fixture('bad-missing-model.yaml')], /^careflow: .*no-such-model\.yaml: cannot read: no such file$/],
     ['malformed YAML', [fixture('bad-malformed.yaml')], new RegExp(`^careflow: ${literal(fixture('bad-malformed.yaml'))}:\\d+: invalid YAML: `)],
     ['malformed JSON', [fixture('bad-json.json')], new RegExp(`^careflow: ${at('bad-json.json', '[{')}invalid JSON: `)],
-    ['an unknown field', [fixture('bad-unknown-field.yaml')], new RegExp(`^careflow: ${at('bad-unknown-field.yaml', 'replicatons')}replicatons: unknown key "replicatons" \\(did you mean "replications"\\?\\)`)],
+    [
+      'an unknown field',
+      [fixture('bad-unknown-field.yaml')],
+      new RegExp(`^careflow: ${at('bad-unknown-field.yaml', 'replicatons')}replicatons: unknown key "replicatons" \\(did you mean "replications"\\?\\)`),
+    ],
     ['an out-of-range value', [fixture('bad-out-of-range.yaml')], new RegExp(`^careflow: ${at('bad-out-of-range.yaml', 'replications: 1')}replications: must be >= 2, got 1$`)],
     ['a warm-up as long as the run', [fixture('bad-warmup.yaml')], new RegExp(`^careflow: ${at('bad-warmup.yaml', 'warmupDays:')}warmupDays: must be below horizonDays \\(200\\)$`)],
-    ['an unknown override path', [fixture('bad-unknown-path.yaml')], new RegExp(`^careflow: ${at('bad-unknown-path.yaml', 'settings.acute.capacty')}scenarios\\.1\\.overrides\\.settings\\.acute\\.capacty: unknown model path`)],
-    ['an override making the model invalid', [fixture('bad-negative-capacity.yaml')], new RegExp(`^careflow: ${at('bad-negative-capacity.yaml', 'overrides:')}scenarios\\.1\\.overrides: scenario "negative" makes the model invalid at settings\\.reablement\\.capacity`)],
-    ['an unknown policy', [fixture('bad-unknown-policy.yaml')], new RegExp(`^careflow: ${at('bad-unknown-policy.yaml', 'policy: dischargeToAssess')}scenarios\\.1\\.policies\\.0\\.policy: unknown policy "dischargeToAssess"; expected one of discharge-to-assess, `)],
-    ['an unknown policy parameter', [fixture('bad-policy-parameter.yaml')], new RegExp(`^careflow: ${at('bad-policy-parameter.yaml', 'referalReduction')}scenarios\\.1\\.policies\\.0\\.parameters\\.referalReduction: unknown parameter "referalReduction" of integrated-discharge-team \\(did you mean "referralReduction"\\?\\); expected referralReduction, repeatReduction$`)],
-    ['a policy parameter out of range', [fixture('bad-policy-value.yaml')], new RegExp(`^careflow: ${at('bad-policy-value.yaml', 'assessmentReduction')}scenarios\\.1\\.policies\\.0\\.parameters\\.assessmentReduction: must be <= 1, got 1\\.5$`)],
-    ['a policy naming an unknown setting', [fixture('bad-policy-setting.yaml')], new RegExp(`^careflow: ${at('bad-policy-setting.yaml', 'reablment')}scenarios\\.1\\.policies\\.0\\.parameters\\.setting: unknown setting "reablment"; expected one of acute, reablement, stepDown, careHome$`)],
-    ['an unknown precision metric', [fixture('bad-precision-metric.yaml')], new RegExp(`^careflow: ${at('bad-precision-metric.yaml', 'delayedPatientPerDay')}precision\\.metrics\\.1: unknown metric "delayedPatientPerDay"`)],
+    [
+      'an unknown override path',
+      [fixture('bad-unknown-path.yaml')],
+      new RegExp(`^careflow: ${at('bad-unknown-path.yaml', 'settings.acute.capacty')}scenarios\\.1\\.overrides\\.settings\\.acute\\.capacty: unknown model path`),
+    ],
+    [
+      'an override making the model invalid',
+      [fixture('bad-negative-capacity.yaml')],
+      new RegExp(`^careflow: ${at('bad-negative-capacity.yaml', 'overrides:')}scenarios\\.1\\.overrides: scenario "negative" makes the model invalid at settings\\.reablement\\.capacity`),
+    ],
+    [
+      'an unknown policy',
+      [fixture('bad-unknown-policy.yaml')],
+      new RegExp(
+        `^careflow: ${at('bad-unknown-policy.yaml', 'policy: dischargeToAssess')}scenarios\\.1\\.policies\\.0\\.policy: unknown policy "dischargeToAssess"; expected one of discharge-to-assess, `,
+      ),
+    ],
+    [
+      'an unknown policy parameter',
+      [fixture('bad-policy-parameter.yaml')],
+      new RegExp(
+        `^careflow: ${at('bad-policy-parameter.yaml', 'referalReduction')}scenarios\\.1\\.policies\\.0\\.parameters\\.referalReduction: unknown parameter "referalReduction" of integrated-discharge-team \\(did you mean "referralReduction"\\?\\); expected referralReduction, repeatReduction$`,
+      ),
+    ],
+    [
+      'a policy parameter out of range',
+      [fixture('bad-policy-value.yaml')],
+      new RegExp(`^careflow: ${at('bad-policy-value.yaml', 'assessmentReduction')}scenarios\\.1\\.policies\\.0\\.parameters\\.assessmentReduction: must be <= 1, got 1\\.5$`),
+    ],
+    [
+      'a policy naming an unknown setting',
+      [fixture('bad-policy-setting.yaml')],
+      new RegExp(
+        `^careflow: ${at('bad-policy-setting.yaml', 'reablment')}scenarios\\.1\\.policies\\.0\\.parameters\\.setting: unknown setting "reablment"; expected one of acute, reablement, stepDown, careHome$`,
+      ),
+    ],
+    [
+      'an unknown precision metric',
+      [fixture('bad-precision-metric.yaml')],
+      new RegExp(`^careflow: ${at('bad-precision-metric.yaml', 'delayedPatientPerDay')}precision\\.metrics\\.1: unknown metric "delayedPatientPerDay"`),
+    ],
     ['an unknown scenario name', [SMALL, '--scenario', 'nope'], /^careflow: --scenario: unknown scenario "nope"; expected one of base, moreBeds$/],
     ['--workers 0', [SMALL, '--workers', '0'], /^careflow: --workers: expected a whole number >= 1, got 0$/],
     ['--workers 1.5', [SMALL, '-w', '1.5'], /^careflow: --workers: expected a whole number >= 1, got 1\.5$/],
@@ -42,7 +80,11 @@ function runCases(): [string, string[], RegExp][] {
     ['--set with an unknown model path', [SMALL, '--set', 'settings.acute.capasity=5'], /^careflow: --set settings\.acute\.capasity: unknown model path "settings\.acute\.capasity"/],
     ['--set making the model invalid', [SMALL, '--set', 'settings.acute.capacity=-5'], /^careflow: --set makes the model invalid at settings\.acute\.capacity: /],
     ['--set without a value', [SMALL, '--set', 'settings.acute.capacity'], /^careflow: --set: expected path=value /],
-    ['--set with one path twice', [SMALL, '--set', 'settings.acute.capacity=90', '--set', 'settings.acute.capacity=91'], /^careflow: --set settings\.acute\.capacity: given twice; give each path once$/],
+    [
+      '--set with one path twice',
+      [SMALL, '--set', 'settings.acute.capacity=90', '--set', 'settings.acute.capacity=91'],
+      /^careflow: --set settings\.acute\.capacity: given twice; give each path once$/,
+    ],
     ['--resume with nothing to resume', [SMALL, '--resume'], /^careflow: --resume: nothing to resume: .*out\.partial\.jsonl does not exist$/],
     ['no experiment file', [], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
   ];
@@ -97,7 +139,11 @@ describe('the command line with bad input', () => {
     ['an unknown flag of list', ['list', 'models', '--frobnicate'], /^careflow: Unknown argument: frobnicate \(see careflow --help\)$/],
     ['an unknown list', ['list', 'nope'], /^careflow: Invalid values: Argument: what, Given: "nope", Choices: "models", "experiments", "metrics", "policies" \(see careflow --help\)$/],
     ['validate with no file', ['validate'], /^careflow: Not enough non-option arguments: got 0, need at least 1 \(see careflow --help\)$/],
-    ['sweep with --scenario', ['sweep', SMALL, '-v', 'settings.acute.capacity=100', '--scenario', 'base'], /^careflow: --scenario: not used by sweep, which varies one scenario: name it with --base$/],
+    [
+      'sweep with --scenario',
+      ['sweep', SMALL, '-v', 'settings.acute.capacity=100', '--scenario', 'base'],
+      /^careflow: --scenario: not used by sweep, which varies one scenario: name it with --base$/,
+    ],
     ['sweep with a value given twice', ['sweep', SMALL, '-v', 'settings.acute.capacity=100,100'], /^careflow: --vary settings\.acute\.capacity: the value 100 is given twice$/],
     ['report --out given twice', ['report', root, '-o', 'a.html', '-o', 'b.html'], /^careflow: --out: given more than once \(a\.html, b\.html\); give it once$/],
   ];

@@ -14,10 +14,22 @@ describe('careflow compare', () => {
   });
 
   /** The metric names in the first column of a printed table (after its header). */
-  const metricsOf = (stdout: string): string[] => [...new Set(stdout.trimEnd().split('\n').slice(1).map((l) => l.split(/\s+/)[0]).filter((m) => m !== ''))];
+  const metricsOf = (stdout: string): string[] => [
+    ...new Set(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s+/)[0])
+        .filter((m) => m !== ''),
+    ),
+  ];
 
   it('shows the metrics named after one -m, or with -m given again, against another scenario', () => {
-    for (const args of [['-m', 'costTotal', 'delayedBedDays'], ['--metric', 'costTotal', '--metric', 'delayedBedDays']]) {
+    for (const args of [
+      ['-m', 'costTotal', 'delayedBedDays'],
+      ['--metric', 'costTotal', '--metric', 'delayedBedDays'],
+    ]) {
       const r = careflow(['compare', results, '-b', 'moreBeds', ...args]);
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.status).toBe(0);

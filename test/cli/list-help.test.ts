@@ -63,7 +63,8 @@ describe('careflow list policies and explain', () => {
         const shown = spec.kind === 'number' || spec.kind === 'choice' ? String(spec.default) : '';
         expect(text).toContain(`${name} = ${shown}`);
         // The allowed range, as validation checks it, is shown with the unit.
-        if (spec.kind === 'number' && spec.min !== undefined && spec.max !== undefined) expect(text).toContain(`${name} = ${shown} ${spec.unit} (${spec.integer ? 'whole, ' : ''}${spec.min} to ${spec.max})`);
+        if (spec.kind === 'number' && spec.min !== undefined && spec.max !== undefined)
+          expect(text).toContain(`${name} = ${shown} ${spec.unit} (${spec.integer ? 'whole, ' : ''}${spec.min} to ${spec.max})`);
       }
       for (const e of policy.evidence) expect(text).toContain(e.replace(/\s+/g, ' '));
       for (const m of policy.moves) expect(text).toContain(m);

@@ -171,7 +171,10 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
 
   it('says at once, on one line, that Redis cannot be reached (exit 1)', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    for (const args of [['run', SMALL, '--queue', url, '--out', join(root, 'never')], ['worker', '--queue', url]]) {
+    for (const args of [
+      ['run', SMALL, '--queue', url, '--out', join(root, 'never')],
+      ['worker', '--queue', url],
+    ]) {
       const started = Date.now();
       const r = careflow(args);
       expect(Date.now() - started).toBeLessThan(5000);

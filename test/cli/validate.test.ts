@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { careflow, fixture, FIXTURES, lineIn, literal, ROOT } from './helpers.js';
 
-const GOOD = ['models/england-typical.yaml', 'experiments/default.yaml', 'experiments/baseline.yaml', 'test/fixtures/models/minimal.yaml', 'test/fixtures/experiments/small.yaml', 'test/fixtures/experiments/precision.yaml'];
+const GOOD = [
+  'models/england-typical.yaml',
+  'experiments/default.yaml',
+  'experiments/baseline.yaml',
+  'test/fixtures/models/minimal.yaml',
+  'test/fixtures/experiments/small.yaml',
+  'test/fixtures/experiments/precision.yaml',
+];
 
 describe('careflow validate', () => {
   it('exits 0 on good model and experiment files, with one ok line each', () => {
@@ -69,7 +76,9 @@ describe('careflow validate', () => {
       const r = careflow(['validate', file]);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^ok: .*late\.yaml \(experiment "small", 3 scenarios/);
-      expect(r.stderr).toBe(`careflow: warning: ${file}: scenario "late": policy "seven-day-services" starts on day 200, at or after the end of the run (horizonDays 200), so it changes nothing\n`);
+      expect(r.stderr).toBe(
+        `careflow: warning: ${file}: scenario "late": policy "seven-day-services" starts on day 200, at or after the end of the run (horizonDays 200), so it changes nothing\n`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -23,11 +23,7 @@ function workingTimeByMinutes(startIso: string, tMinutes: number, minutes: numbe
   const isOpenMinute = (m: number): boolean => {
     const day = Math.floor(m / 1440);
     const minuteOfDay = m - day * 1440;
-    return (
-      w.days.includes(weekdayByDate(startIso, day)) &&
-      minuteOfDay >= w.startHour * 60 &&
-      minuteOfDay < w.endHour * 60
-    );
+    return w.days.includes(weekdayByDate(startIso, day)) && minuteOfDay >= w.startHour * 60 && minuteOfDay < w.endHour * 60;
   };
   let m = tMinutes;
   let worked = 0;
@@ -236,10 +232,7 @@ describe('Calendar', () => {
           const minutes = 1 + next(60 * 60); // up to 60 working hours
           const expected = workingTimeByMinutes(START, startMinute, minutes, w);
           const got = cal.addWorkingTime(startMinute / 1440, minutes / 1440, w);
-          expect(got, `window ${w.startHour}-${w.endHour}, start ${startMinute}, ${minutes} min`).toBeCloseTo(
-            expected,
-            8,
-          );
+          expect(got, `window ${w.startHour}-${w.endHour}, start ${startMinute}, ${minutes} min`).toBeCloseTo(expected, 8);
         }
       }
     });

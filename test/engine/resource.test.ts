@@ -24,7 +24,12 @@ describe('Resource', () => {
   it('serves waiting entities first in, first out as places free up', () => {
     const { sim, res, started } = singleServer(1, [0, 1, 2, 3], [5, 1, 1, 1]);
     sim.run();
-    expect(started).toEqual([[0, 0], [1, 5], [2, 6], [3, 7]]);
+    expect(started).toEqual([
+      [0, 0],
+      [1, 5],
+      [2, 6],
+      [3, 7],
+    ]);
     expect([...res.waits.observations()]).toEqual([0, 4, 4, 4]);
     expect(res.inUse).toBe(0);
   });
@@ -44,9 +49,16 @@ describe('Resource', () => {
       if (res.request(e, granted)) starts.push([e, sim.now]);
     });
     for (let e = 0; e < 4; e++) sim.scheduleAt(0, arrive, e);
-    res.scheduleCapacity([{ time: 2, capacity: 3 }, { time: 5, capacity: 1 }]);
+    res.scheduleCapacity([
+      { time: 2, capacity: 3 },
+      { time: 5, capacity: 1 },
+    ]);
     sim.run(10);
-    expect(starts).toEqual([[0, 0], [1, 2], [2, 2]]);
+    expect(starts).toEqual([
+      [0, 0],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(res.capacity).toBe(1);
     expect(res.inUse).toBe(3); // lowering capacity evicts nobody
     res.release(0);

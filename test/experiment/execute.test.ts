@@ -188,7 +188,16 @@ describe('resuming an interrupted run', () => {
     const lines = readFileSync(first.checkpoint, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(1 + k); // a header, then one line per finished replication
     expect(Object.keys(JSON.parse(lines[0]))).toEqual(['experimentHash']);
-    expect(lines.slice(1).map((l) => JSON.parse(l)).map((o) => [o.scenarioIndex, o.replication])).toEqual([[0, 0], [1, 0], [0, 1]]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => JSON.parse(l))
+        .map((o) => [o.scenarioIndex, o.replication]),
+    ).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+    ]);
 
     let ran = 0;
     let firstProgress: number | undefined;

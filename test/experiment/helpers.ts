@@ -33,8 +33,6 @@ export function smallExperiment(): LoadedExperiment {
 /** A copy of an experiment with some config fields changed (scenarios resolved again if given). */
 export function withConfig(experiment: LoadedExperiment, patch: Partial<ExperimentConfig>): LoadedExperiment {
   const config: ExperimentConfig = { ...experiment.config, ...patch };
-  const scenarios = patch.scenarios
-    ? patch.scenarios.map((s: ScenarioConfig, i: number) => resolveScenario(experiment.file, experiment.model, s, i))
-    : experiment.scenarios;
+  const scenarios = patch.scenarios ? patch.scenarios.map((s: ScenarioConfig, i: number) => resolveScenario(experiment.file, experiment.model, s, i)) : experiment.scenarios;
   return { ...experiment, config, scenarios };
 }

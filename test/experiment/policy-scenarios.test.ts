@@ -22,7 +22,7 @@ describe('an experiment with a policy that adds a setting, in its second scenari
   const out = join(root, 'run');
   const done = executeExperiment(experiment, { out, workers: 1, replications: 2 });
 
-  it('summarises the added setting\'s metrics for that scenario (and has none for the baseline)', async () => {
+  it("summarises the added setting's metrics for that scenario (and has none for the baseline)", async () => {
     await done;
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { scenarios: { name: string; metrics: Record<string, { mean: number | null }> }[] };
     const [base, d2a] = summary.scenarios;

@@ -79,7 +79,11 @@ describe('writeResults', () => {
     expect(new Set(body.map((r) => r[3]))).toEqual(new Set(settings));
     expect(new Set(body.map((r) => r[1]))).toEqual(new Set(['1', '2', '3', 'mean']));
     // day 120, acute, base: the mean row is the mean of the three replication rows
-    const pick = (rep: string): number[] => body.find((r) => r[0] === 'base' && r[1] === rep && r[2] === '120' && r[3] === 'acute')!.slice(4).map(Number);
+    const pick = (rep: string): number[] =>
+      body
+        .find((r) => r[0] === 'base' && r[1] === rep && r[2] === '120' && r[3] === 'acute')!
+        .slice(4)
+        .map(Number);
     const reps = ['1', '2', '3'].map(pick);
     const mean = pick('mean');
     for (let c = 0; c < DAILY_COLUMNS.length; c++) expect(mean[c]).toBeCloseTo((reps[0][c] + reps[1][c] + reps[2][c]) / 3, 5);

@@ -26,8 +26,18 @@ describe('runExperiment', () => {
     expect(one.interrupted).toBe(false);
     expect(one.replications).toBe(4);
     expect(one.outputs.map((os) => os.map((o) => [o.scenarioIndex, o.replication]))).toEqual([
-      [[0, 0], [0, 1], [0, 2], [0, 3]],
-      [[1, 0], [1, 1], [1, 2], [1, 3]],
+      [
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ],
+      [
+        [1, 0],
+        [1, 1],
+        [1, 2],
+        [1, 3],
+      ],
     ]);
     expect(plain(two)).toEqual(plain(one));
     // daily series: one row per day of the whole run and setting, three columns
@@ -60,7 +70,12 @@ describe('runExperiment', () => {
     expect(progress.map(([d]) => d)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     // replication-major: both scenarios' replication r before any r + 1
     expect(finished.map((o) => [o.replication, o.scenarioIndex])).toEqual([
-      [0, 0], [0, 1], [1, 0], [1, 1], [2, 0], [2, 1],
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+      [2, 0],
+      [2, 1],
     ]);
   });
 

@@ -153,9 +153,7 @@ describe('resolveScenario', () => {
     // shares that no longer add up to 1
     expect(() => resolveScenario(file, base, { name: 'x', description: '', overrides: { 'caseMix.0.share': 0.9 } }, 1)).toThrow(ConfigError);
     // a value of the wrong type
-    expect(() => resolveScenario(file, base, { name: 'x', description: '', overrides: { 'settings.acute.costPerDay': 'lots' } }, 1)).toThrow(
-      /settings\.acute\.costPerDay/,
-    );
+    expect(() => resolveScenario(file, base, { name: 'x', description: '', overrides: { 'settings.acute.costPerDay': 'lots' } }, 1)).toThrow(/settings\.acute\.costPerDay/);
     // a fractional capacity
     expect(() => resolveScenario(file, base, { name: 'x', description: '', overrides: { 'settings.acute.capacity': 120.5 } }, 1)).toThrow(ConfigError);
   });
@@ -210,9 +208,9 @@ describe('canonicalJson and hashOf', () => {
 
   it('are short hex strings, stable across calls and across copies of a model', () => {
     const model = readModelFile(MINIMAL);
-    const reversed = JSON.parse(JSON.stringify(model, (_k, v: unknown) =>
-      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).reverse()) : v,
-    )) as unknown;
+    const reversed = JSON.parse(
+      JSON.stringify(model, (_k, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).reverse()) : v)),
+    ) as unknown;
     expect(Object.keys(reversed as object)[0]).not.toBe(Object.keys(model)[0]);
     expect(hashOf(reversed)).toBe(hashOf(model));
     expect(hashOf(model)).toMatch(/^[0-9a-f]{16}$/);

@@ -10,14 +10,7 @@ import seedrandom from 'seedrandom';
 import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/experiment/runner.js';
-import {
-  CONFIDENCE_LEVEL,
-  halfWidth,
-  mser5,
-  pairedDifference,
-  summarise,
-  unpairedDifference,
-} from '../../src/experiment/statistics.js';
+import { CONFIDENCE_LEVEL, halfWidth, mser5, pairedDifference, summarise, unpairedDifference } from '../../src/experiment/statistics.js';
 import { summariseExperiment } from '../../src/experiment/summary.js';
 import { replicationSeed } from '../../src/experiment/worker.js';
 import { smallExperiment, withConfig } from './helpers.js';

@@ -24,7 +24,10 @@ describe('sweepExperiment', () => {
       { path: 'settings.acute.capacity', values: [110, 130] },
       { path: 'settings.careHome.capacity', values: [50, 70] },
     ]);
-    expect(e.sweep?.points[2]).toEqual({ scenario: 'settings.acute.capacity=130 settings.careHome.capacity=50', values: { 'settings.acute.capacity': 130, 'settings.careHome.capacity': 50 } });
+    expect(e.sweep?.points[2]).toEqual({
+      scenario: 'settings.acute.capacity=130 settings.careHome.capacity=50',
+      values: { 'settings.acute.capacity': 130, 'settings.careHome.capacity': 50 },
+    });
   });
 
   it('writes the description into manifest.json', async () => {
@@ -104,9 +107,7 @@ describe('sweep grids that would repeat a scenario', () => {
   });
 
   it('rejects a value given twice (also as another spelling of one number) and a path given twice', () => {
-    expect(() => sweepExperiment(smallExperiment(), [parseVariation('settings.acute.capacity=110,110.0')])).toThrow(
-      '--vary settings.acute.capacity: the value 110 is given twice',
-    );
+    expect(() => sweepExperiment(smallExperiment(), [parseVariation('settings.acute.capacity=110,110.0')])).toThrow('--vary settings.acute.capacity: the value 110 is given twice');
     expect(() => sweepExperiment(smallExperiment(), [parseVariation('settings.acute.capacity=110'), parseVariation('settings.acute.capacity=130')])).toThrow(
       '--vary settings.acute.capacity: given twice; give all its values in one --vary',
     );

@@ -120,7 +120,12 @@ describe('bed days and delayed days', () => {
     }
     // The acute row awaits nothing from hospital; the other rows have no process or assessment.
     expect(dailyColumn(r, 'acute', 'awaitedFromHospital').every((v) => v === 0)).toBe(true);
-    for (const s of others) expect(dailyColumn(r, s, 'dischargeProcess').concat(dailyColumn(r, s, 'assessment')).every((v) => v === 0)).toBe(true);
+    for (const s of others)
+      expect(
+        dailyColumn(r, s, 'dischargeProcess')
+          .concat(dailyColumn(r, s, 'assessment'))
+          .every((v) => v === 0),
+      ).toBe(true);
     // A congested model has some of each.
     expect(Math.max(...process)).toBeGreaterThan(0);
     expect(Math.max(...assessment)).toBeGreaterThan(0);
@@ -239,6 +244,6 @@ describe("Little's law on every setting", () => {
     expect(Math.abs(occupancy - little), `occupancy ${occupancy} vs Little ${little} (tolerance ${tol})`).toBeLessThan(tol);
     // And the delayed part alone: delayed beds = discharges per day x mean delay.
     const delayedBeds = metric(r, 'delayedBedDaysPerDay');
-    expect(Math.abs(delayedBeds - metric(r, 'medicallyOptimised') / T * delay)).toBeLessThan(0.05 * delayedBeds + 0.5);
+    expect(Math.abs(delayedBeds - (metric(r, 'medicallyOptimised') / T) * delay)).toBeLessThan(0.05 * delayedBeds + 0.5);
   });
 });

@@ -96,7 +96,17 @@ describe('capacity schedules', () => {
   // 2024-01-01 is day 0, so 2024-02-01 is day 31.
   const config = baseModel(COUNT_ARRIVALS, {
     arrivals: { emergency: { perDay: 50 } },
-    settings: { acute: { capacity: { initial: 10, changes: [{ day: 20, capacity: 30 }, { date: '2024-02-01', capacity: 40 }] } } },
+    settings: {
+      acute: {
+        capacity: {
+          initial: 10,
+          changes: [
+            { day: 20, capacity: 30 },
+            { date: '2024-02-01', capacity: 40 },
+          ],
+        },
+      },
+    },
   });
   const H = 50;
   const r = run(config, { horizonDays: H, warmupDays: 0, seed: 1 });
@@ -126,7 +136,17 @@ describe('capacity schedules', () => {
   it('a change dated before the start date is already in force at the start', () => {
     const earlier = baseModel(COUNT_ARRIVALS, {
       arrivals: { emergency: { perDay: 50 } },
-      settings: { acute: { capacity: { initial: 10, changes: [{ date: '2023-12-01', capacity: 20 }, { day: 5, capacity: 30 }] } } },
+      settings: {
+        acute: {
+          capacity: {
+            initial: 10,
+            changes: [
+              { date: '2023-12-01', capacity: 20 },
+              { day: 5, capacity: 30 },
+            ],
+          },
+        },
+      },
     });
     const e = run(earlier, { horizonDays: 10, warmupDays: 0, seed: 1 });
     const occupancy = dailyColumn(e, 'acute', 'occupancy');

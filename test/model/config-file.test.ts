@@ -3,23 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  ConfigError,
-  formatConfigProblem,
-  formatOf,
-  formatPath,
-  parseConfigText,
-  readConfigFile,
-} from '../../src/model/config-file.js';
+import { ConfigError, formatConfigProblem, formatOf, formatPath, parseConfigText, readConfigFile } from '../../src/model/config-file.js';
 import { configError } from './support.js';
 
 const schema = z.strictObject({
   name: z.string(),
   size: z.number().int().min(1),
   kind: z.enum(['small', 'large']).default('small'),
-  items: z
-    .array(z.strictObject({ id: z.string(), weight: z.number().min(0) }))
-    .default([]),
+  items: z.array(z.strictObject({ id: z.string(), weight: z.number().min(0) })).default([]),
   limits: z.strictObject({ low: z.number(), high: z.number() }).optional(),
 });
 
@@ -43,7 +34,6 @@ function lineOf(text: string, needle: string, after = ''): number {
   if (start < 0 || at < 0) throw new Error(`"${needle}" not found`);
   return text.slice(0, at).split('\n').length;
 }
-
 
 function parse(text: string, name = 'demo.yaml'): ConfigError {
   return configError(() => parseConfigText(text, name, schema));

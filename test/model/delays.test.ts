@@ -88,7 +88,10 @@ describe('blocking after service everywhere', () => {
   const r = run(baseModel(blocked), { horizonDays: H, warmupDays: 0, seed: 8 });
 
   it('a setting whose next setting is full keeps its people, and counts them as occupying it', () => {
-    for (const [s, capacity] of [['stepDown', 10], ['reablement', 8]] as const) {
+    for (const [s, capacity] of [
+      ['stepDown', 10],
+      ['reablement', 8],
+    ] as const) {
       // The first `capacity` people were placed, stayed their 5 days and then could not move on:
       // nobody else was ever placed, and every place is held by a blocked person.
       expect(metric(r, `placements.${s}`), s).toBe(capacity);
@@ -167,7 +170,13 @@ describe('a full acute setting', () => {
       const stillWaiting = acute(limited).waitingEntities();
       expect(stillWaiting.length).toBeGreaterThan(0);
       for (const p of stillWaiting) expect(limited.sim.now - limited.patients.arrivedAt[p]).toBeLessThanOrEqual(MAX_WAIT + 1e-9);
-      expect(Math.max(...acute(unlimited).waitingEntities().map((p) => unlimited.sim.now - unlimited.patients.arrivedAt[p]))).toBeGreaterThan(20);
+      expect(
+        Math.max(
+          ...acute(unlimited)
+            .waitingEntities()
+            .map((p) => unlimited.sim.now - unlimited.patients.arrivedAt[p]),
+        ),
+      ).toBeGreaterThan(20);
     });
 
     it('the same people arrive: admitted + diverted + still waiting is the same total', () => {
@@ -211,7 +220,7 @@ describe('working windows: weekdays 9:00 to 17:00', () => {
   const H = 7 * WEEKS;
   const hours = (h: number): number => h / 24;
   const meanWait = hours((64 ** 2 + 4 * 16 ** 2) / 2 / 168);
-  const meanSquare = ((64 ** 3 + 4 * 16 ** 3) / 3 / 168) / 24 ** 2;
+  const meanSquare = (64 ** 3 + 4 * 16 ** 3) / 3 / 168 / 24 ** 2;
   it('the general formula agrees with the zero-work one', () => {
     const t = weekdayWindowTheory(0);
     expect(t.mean).toBeCloseTo(meanWait, 12);

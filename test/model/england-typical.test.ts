@@ -21,7 +21,7 @@ const TARGETS: { metric: string; low: number; high: number; source: string }[] =
   { metric: 'acuteOccupancyRate', low: 0.9, high: 0.96, source: 'G&A occupancy 94-96% in winter 2022/23 (Health Foundation 2023)' },
   { metric: 'delayedShareOfAcuteBeds', low: 0.1, high: 0.16, source: '13% of beds delayed, Dec 2022 (Health Foundation 2023)' },
   { metric: 'meanFitToDischargeDays', low: 1.0, high: 2.0, source: 'mean 1.3 days, regions 1.0-2.1 (Health Foundation 2023)' },
-  { metric: 'sameDayDischargeShare', low: 0.35, high: 0.5, source: '42% same day (NHS Confederation 2022; King\'s Fund 2023)' },
+  { metric: 'sameDayDischargeShare', low: 0.35, high: 0.5, source: "42% same day (NHS Confederation 2022; King's Fund 2023)" },
   { metric: 'intermediateToCareHomeRatio', low: 3, high: 5, source: 'intermediate care about 4x care homes (Health Foundation 2024)' },
 ];
 

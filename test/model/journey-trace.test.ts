@@ -10,7 +10,14 @@ import { CsvTraceFile, TRACE_HEADER, type TraceEvent, type TraceSink } from '../
 import { runReplication } from '../../src/model/run-replication.js';
 import { baseModel, metric } from './support.js';
 
-interface Row { time: number; person: number; episode: number; event: TraceEvent; setting: string; detail: string }
+interface Row {
+  time: number;
+  person: number;
+  episode: number;
+  event: TraceEvent;
+  setting: string;
+  detail: string;
+}
 
 class MemorySink implements TraceSink {
   rows: Row[] = [];
@@ -25,7 +32,16 @@ class MemorySink implements TraceSink {
 
 // Some congestion so that blocking and waits appear in the trace.
 const config = baseModel({
-  settings: { careHome: { capacity: 30 }, stepDown: { capacity: 40, next: [{ to: 'careHome', probability: 0.5 }, { to: 'home', probability: 0.5 }] } },
+  settings: {
+    careHome: { capacity: 30 },
+    stepDown: {
+      capacity: 40,
+      next: [
+        { to: 'careHome', probability: 0.5 },
+        { to: 'home', probability: 0.5 },
+      ],
+    },
+  },
 });
 const window = { horizonDays: 120, warmupDays: 0, seed: 5 };
 

@@ -48,10 +48,7 @@ describe('readmissions', () => {
   it('extraRiskPerDelayedDay raises readmissions as delays grow', () => {
     // Risk = 0.05 + 0.05 x days delayed; the discharge process delays everyone 1 or 3 days.
     const rates = [1, 3].map((delay) => {
-      const r = run(
-        baseModel(home({ readmission: { riskAfterDischarge: 0.05, extraRiskPerDelayedDay: 0.05 }, discharge: { process: { type: 'fixed', value: delay } } })),
-        window,
-      );
+      const r = run(baseModel(home({ readmission: { riskAfterDischarge: 0.05, extraRiskPerDelayedDay: 0.05 }, discharge: { process: { type: 'fixed', value: delay } } })), window);
       expect(metric(r, 'meanFitToDischargeDays')).toBeCloseTo(delay, 9);
       const risk = 0.05 + 0.05 * delay;
       const discharges = metric(r, 'medicallyOptimised');
@@ -90,7 +87,12 @@ describe('independence after reablement', () => {
     const patch: Patch = {
       caseMix: [{ name: 'everyone', share: 1, acuteLengthOfStay: { type: 'fixed', value: 2 }, pathways: { P0: 0, P1: 1, P2: 0, P3: 0 } }],
       settings: {
-        reablement: { next: [{ to: 'home', probability: 0.5 }, { to: 'homeCare', probability: 0.5 }] },
+        reablement: {
+          next: [
+            { to: 'home', probability: 0.5 },
+            { to: 'homeCare', probability: 0.5 },
+          ],
+        },
         homeCare: { kind: 'home', capacity: 1000000, lengthOfStay: { type: 'fixed', value: 30 }, next: [{ to: 'home', probability: 1 }] },
       },
     };

@@ -69,7 +69,12 @@ interface PeerOutput {
 function parsePeer(text: string): PeerOutput {
   const paramLine = /^params: (.*)$/m.exec(text);
   if (!paramLine) throw new Error(`no params line in the SimPy output:\n${text}`);
-  const params = Object.fromEntries(paramLine[1].split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+  const params = Object.fromEntries(
+    paramLine[1]
+      .split(' ')
+      .map((kv) => kv.split('='))
+      .map(([k, v]) => [k, Number(v)]),
+  );
   const delayedPerDay = [...text.matchAll(/delayed_discharge_bed_days=.* per_day=([\d.]+)/g)].map((m) => Number(m[1]));
   const occupancy = [...text.matchAll(/mean_occupancy\(completed stays\): acute=([\d.]+)\/\d+ community=([\d.]+)\/\d+ home=([\d.]+)\/\d+/g)];
   return {
@@ -119,7 +124,7 @@ const BIAS_ALLOWANCE = 0.2;
 
 describe('agreement with the SimPy tandem peer', () => {
   it.skipIf(SKIP)(
-    'delayed bed days and occupancies agree within Welch 99% intervals, allowing for SimPy\'s completed-stays bias',
+    "delayed bed days and occupancies agree within Welch 99% intervals, allowing for SimPy's completed-stays bias",
     async () => {
       requirePeer();
       // Start the peer first; careflow's replications run in this process meanwhile.

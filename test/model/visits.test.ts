@@ -26,7 +26,7 @@ describe('visits per day', () => {
     // (2.5) and that mean plus one day's step (3/30 = 0.1).
     const clients = metric(r, 'clients.reablement');
     const visits = metric(r, 'occupancy.reablement');
-    expect(Math.abs(clients - 300)).toBeLessThan(Z * Math.sqrt(300 / (window.horizonDays - window.warmupDays) * 30) + 1);
+    expect(Math.abs(clients - 300)).toBeLessThan(Z * Math.sqrt((300 / (window.horizonDays - window.warmupDays)) * 30) + 1);
     expect(visits / clients).toBeGreaterThan(2.5 - 0.01);
     expect(visits / clients).toBeLessThan(2.6 + 0.01);
   });
@@ -36,7 +36,7 @@ describe('visits per day', () => {
     for (const used of dailyColumn(r, 'reablement', 'occupancy')) expect(used).toBeLessThanOrEqual(600 + 1e-6);
     expect(metric(r, 'delayedBedDaysByReason.awaitingReablement')).toBeGreaterThan(0);
     // Tapering lets more clients in than 600 visits / 4 initial visits: about 600 / 2.55.
-    expect(metric(r, 'clients.reablement')).toBeGreaterThan(600 / 4 * 1.3);
+    expect(metric(r, 'clients.reablement')).toBeGreaterThan((600 / 4) * 1.3);
   });
 
   it('is rejected for a bed-based setting', () => {

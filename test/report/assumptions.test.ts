@@ -12,12 +12,7 @@ beforeAll(async () => {
 
 describe('policiesHtml', () => {
   it('shows each policy by its name and its other fields as parameters, escaped', () => {
-    const html = policiesHtml([
-      { name: 'dischargeToAssess', start: 30, rampDays: 60 },
-      { type: 'pooledBudget', share: { nhs: 0.5 } },
-      { start: '<b>' },
-      'sevenDayWorking',
-    ]);
+    const html = policiesHtml([{ name: 'dischargeToAssess', start: 30, rampDays: 60 }, { type: 'pooledBudget', share: { nhs: 0.5 } }, { start: '<b>' }, 'sevenDayWorking']);
     expect(html).toBe(
       '<ul><li><strong>dischargeToAssess</strong> (<code>start</code>: 30; <code>rampDays</code>: 60)</li>' +
         '<li><strong>pooledBudget</strong> (<code>share</code>: {&quot;nhs&quot;:0.5})</li>' +

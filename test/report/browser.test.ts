@@ -92,7 +92,12 @@ describe.skipIf(SKIP)('the report in Chromium', () => {
     const { page } = visit;
     await page.waitForFunction(ALL_CHARTS_SETTLED, null, { timeout: 60_000 });
     const charts = await page.$$eval('[data-chart]', (els) =>
-      els.map((e) => ({ id: e.getAttribute('data-chart'), rendered: e.getAttribute('data-rendered'), live: e.querySelectorAll('.live-chart svg, .live-chart canvas').length, still: e.querySelectorAll('.static-chart').length })),
+      els.map((e) => ({
+        id: e.getAttribute('data-chart'),
+        rendered: e.getAttribute('data-rendered'),
+        live: e.querySelectorAll('.live-chart svg, .live-chart canvas').length,
+        still: e.querySelectorAll('.static-chart').length,
+      })),
     );
     expect(charts.map((c) => c.id)).toEqual(['forest', 'occupancy', 'delays-over-time', 'bed-days', 'delay-length', 'costs', 'warm-up']);
     for (const c of charts) expect(c, String(c.id)).toMatchObject({ rendered: 'true', live: 1, still: 0 });

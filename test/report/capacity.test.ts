@@ -9,7 +9,13 @@ describe('capacityOn', () => {
   });
 
   it('applies changes by day number and by date from their day on', () => {
-    const schedule = { initial: 100, changes: [{ date: '2025-04-17', capacity: 130 }, { day: 5, capacity: 110 }] };
+    const schedule = {
+      initial: 100,
+      changes: [
+        { date: '2025-04-17', capacity: 130 },
+        { day: 5, capacity: 110 },
+      ],
+    };
     expect(capacityOn(schedule, 4, '2025-04-07')).toBe(100);
     expect(capacityOn(schedule, 5, '2025-04-07')).toBe(110);
     expect(capacityOn(schedule, 9, '2025-04-07')).toBe(110);

@@ -74,7 +74,9 @@ describe('chart specs', () => {
     const costs = reportCharts(plain).find((c) => c.id === 'costs')?.spec as TopLevelSpec;
     const panels = (costs as { vconcat: TopLevelSpec[] }).vconcat;
     for (const panel of panels.slice(0, 2)) {
-      const sum = rows(panel).filter((r) => r.scenario === 'base').reduce((a, r) => a + (r.value as number), 0);
+      const sum = rows(panel)
+        .filter((r) => r.scenario === 'base')
+        .reduce((a, r) => a + (r.value as number), 0);
       expect(sum).toBeCloseTo(plain.summary.scenarios[0].metrics.costTotal.mean / 1e6, 6);
     }
   });
@@ -91,7 +93,9 @@ describe('chart specs', () => {
 
   it('the delay length bands of each scenario add up to 100%', () => {
     const spec = reportCharts(plain).find((c) => c.id === 'delay-length')?.spec as TopLevelSpec;
-    const total = rows(spec).filter((r) => r.scenario === 'base').reduce((a, r) => a + (r.mean as number), 0);
+    const total = rows(spec)
+      .filter((r) => r.scenario === 'base')
+      .reduce((a, r) => a + (r.mean as number), 0);
     expect(total).toBeCloseTo(100, 6);
   });
 });

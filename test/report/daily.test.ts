@@ -29,7 +29,7 @@ describe('parseDaily', () => {
     expect(() => parseDaily(`${HEADER}s,1,0,acute,zz,0,0,30,0,0,0\n`, '/r/daily.csv')).toThrow(/^\/r\/daily\.csv:2: occupancy "zz" is not a number/);
   });
 
-  it("names a daily.csv of another careflow version by the columns it lacks, and says to run again", () => {
+  it('names a daily.csv of another careflow version by the columns it lacks, and says to run again', () => {
     const older = 'scenario,replication,day,setting,occupancy,delayed,queue\n';
     expect(() => parseDaily(older, '/r/daily.csv')).toThrow(
       '/r/daily.csv: written by another version of careflow (without capacity, dischargeProcess, assessment, awaitedFromHospital); run the experiment again with this version to report it',

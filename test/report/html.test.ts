@@ -35,7 +35,9 @@ describe('the report page', () => {
       expect(html).toMatch(new RegExp(`data-chart="${id}"><div class="static-chart"><svg`));
       expect(html).toContain(`<script type="application/json" id="spec-${id}">`);
     }
-    const code = scripts(html).filter((s) => s.attributes === '').map((s) => s.code);
+    const code = scripts(html)
+      .filter((s) => s.attributes === '')
+      .map((s) => s.code);
     expect(code).toHaveLength(4);
     expect(code[0]).toContain('vega');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(http/i);

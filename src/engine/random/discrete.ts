@@ -4,14 +4,7 @@
  *
  * @module
  */
-import {
-  cumulativeTable,
-  fail,
-  fmt,
-  requireFinite,
-  searchCumulative,
-  type Distribution,
-} from './distribution.js';
+import { cumulativeTable, fail, fmt, requireFinite, searchCumulative, type Distribution } from './distribution.js';
 import { logFactorial } from './special-functions.js';
 import type { UniformSource } from './stream.js';
 
@@ -147,10 +140,7 @@ export class DiscreteChoice implements Distribution {
   constructor(values: readonly number[], probabilities: readonly number[]) {
     if (values.length === 0) fail('choice', 'values must not be empty');
     if (probabilities.length !== values.length) {
-      fail(
-        'choice',
-        `probabilities must have one entry per value (${values.length}), got ${probabilities.length}`,
-      );
+      fail('choice', `probabilities must have one entry per value (${values.length}), got ${probabilities.length}`);
     }
     let total = 0;
     for (let i = 0; i < values.length; i++) {

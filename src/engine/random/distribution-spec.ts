@@ -19,206 +19,7 @@ import { Empirical } from './empirical.js';
 import { Erlang, Gamma } from './gamma-family.js';
 import { Mixture } from './mixture.js';
 import { LogNormal, Normal } from './normal-family.js';
-
-// ---------------------------------------------------------------------------------------------
-// Spec types
-
-/** `{type: 'exponential', rate}` or `{type: 'exponential', mean}`. */
-export type ExponentialSpec =
-  | { type: 'exponential'; rate: number }
-  | { type: 'exponential'; mean: number };
-
-/** `{type: 'uniform', min, max}` with min < max. */
-export interface UniformSpec {
-  /** Discriminator. */
-  type: 'uniform';
-  /** Lower end. */
-  min: number;
-  /** Upper end, > min. */
-  max: number;
-}
-
-/** `{type: 'triangular', min, mode, max}` with min <= mode <= max and min < max. */
-export interface TriangularSpec {
-  /** Discriminator. */
-  type: 'triangular';
-  /** Lower end. */
-  min: number;
-  /** Most likely value. */
-  mode: number;
-  /** Upper end. */
-  max: number;
-}
-
-/** `{type: 'normal', mean, sd}`, optionally truncated to `[min, max]`. */
-export interface NormalSpec {
-  /** Discriminator. */
-  type: 'normal';
-  /** Mean of the untruncated normal. */
-  mean: number;
-  /** Standard deviation of the untruncated normal, > 0. */
-  sd: number;
-  /** Lower truncation point. */
-  min?: number;
-  /** Upper truncation point. */
-  max?: number;
-}
-
-/** A lognormal by `{mean, sd}`, by `{mean, median}` (mean > median) or by log-scale `{mu, sigma}`. */
-export type LogNormalSpec =
-  | { type: 'lognormal'; mean: number; sd: number }
-  | { type: 'lognormal'; mean: number; median: number }
-  | { type: 'lognormal'; mu: number; sigma: number };
-
-/** A gamma by `{shape, scale}`, `{shape, rate}` or `{mean, sd}`. */
-export type GammaSpec =
-  | { type: 'gamma'; shape: number; scale: number }
-  | { type: 'gamma'; shape: number; rate: number }
-  | { type: 'gamma'; mean: number; sd: number };
-
-/** An Erlang by `{k, rate}` (rate of each phase) or `{k, mean}` (mean of the total). */
-export type ErlangSpec =
-  | { type: 'erlang'; k: number; rate: number }
-  | { type: 'erlang'; k: number; mean: number };
-
-/** `{type: 'weibull', shape, scale}`. */
-export interface WeibullSpec {
-  /** Discriminator. */
-  type: 'weibull';
-  /** Shape k, > 0. */
-  shape: number;
-  /** Scale lambda, > 0. */
-  scale: number;
-}
-
-/** `{type: 'poisson', mean}`. */
-export interface PoissonSpec {
-  /** Discriminator. */
-  type: 'poisson';
-  /** Mean, >= 0. */
-  mean: number;
-}
-
-/** `{type: 'bernoulli', p}`: 1 with probability p, else 0. */
-export interface BernoulliSpec {
-  /** Discriminator. */
-  type: 'bernoulli';
-  /** Probability of a 1, in [0, 1]. */
-  p: number;
-}
-
-/** `{type: 'choice', values, probabilities}`: one value, chosen with the given probabilities. */
-export interface ChoiceSpec {
-  /** Discriminator. */
-  type: 'choice';
-  /** The possible values. */
-  values: readonly number[];
-  /** One probability per value, summing to 1. */
-  probabilities: readonly number[];
-}
-
-/** `{type: 'empirical', values}`: interpolated resampling of observed values. */
-export interface EmpiricalSpec {
-  /** Discriminator. */
-  type: 'empirical';
-  /** The observations, at least 2. */
-  values: readonly number[];
-}
-
-/** One weighted component of a {@link MixtureSpec}. */
-export interface MixtureComponentSpec {
-  /** Relative weight, > 0. */
-  weight: number;
-  /** The component's own spec. */
-  distribution: DistributionSpec;
-}
-
-/** `{type: 'mixture', components: [{weight, distribution}, ...]}`. */
-export interface MixtureSpec {
-  /** Discriminator. */
-  type: 'mixture';
-  /** The components, at least one. */
-  components: readonly MixtureComponentSpec[];
-}
-
-/** `{type: 'fixed', value}`: a constant. */
-export interface FixedSpec {
-  /** Discriminator. */
-  type: 'fixed';
-  /** The constant value. */
-  value: number;
-}
-
-/** Any distribution spec, as written in a configuration file. */
-export type DistributionSpec =
-  | ExponentialSpec
-  | UniformSpec
-  | TriangularSpec
-  | NormalSpec
-  | LogNormalSpec
-  | GammaSpec
-  | ErlangSpec
-  | WeibullSpec
-  | PoissonSpec
-  | BernoulliSpec
-  | ChoiceSpec
-  | EmpiricalSpec
-  | MixtureSpec
-  | FixedSpec;
-
-/** The `type` names a distribution spec may have. */
-export type DistributionType = DistributionSpec['type'];
-
-/** One accepted parameter set: the keys a spec of that form must have. */
-export type DistributionSpecForm = readonly string[];
-
-/**
- * The accepted parameter sets of every type, each a list of required keys (a normal's optional
- * `min` and `max` are not listed). Used both to validate and to explain.
- */
-export const DISTRIBUTION_SPEC_FORMS: Readonly<
-  Record<DistributionType, readonly DistributionSpecForm[]>
-> = {
-  exponential: [['rate'], ['mean']],
-  uniform: [['min', 'max']],
-  triangular: [['min', 'mode', 'max']],
-  normal: [['mean', 'sd']],
-  lognormal: [
-    ['mean', 'sd'],
-    ['mean', 'median'],
-    ['mu', 'sigma'],
-  ],
-  gamma: [
-    ['shape', 'scale'],
-    ['shape', 'rate'],
-    ['mean', 'sd'],
-  ],
-  erlang: [
-    ['k', 'rate'],
-    ['k', 'mean'],
-  ],
-  weibull: [['shape', 'scale']],
-  poisson: [['mean']],
-  bernoulli: [['p']],
-  choice: [['values', 'probabilities']],
-  empirical: [['values']],
-  mixture: [['components']],
-  fixed: [['value']],
-};
-
-/** One line per type listing its accepted forms, for help texts and error messages. */
-export function describeDistributionSpecForms(): string {
-  return Object.entries(DISTRIBUTION_SPEC_FORMS)
-    .map(([type, forms]) => {
-      const optional = type === 'normal' ? ', optionally min and/or max' : '';
-      return `${type}: ${formsText(forms)}${optional}`;
-    })
-    .join('\n');
-}
-
-function formsText(forms: readonly DistributionSpecForm[]): string {
-  return forms.map((f) => `{${f.join(', ')}}`).join(' or ');
-}
+import { DISTRIBUTION_SPEC_FORMS, formsText, type DistributionSpec, type DistributionType } from './distribution-spec-types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -228,8 +29,7 @@ function show(input: unknown): string {
 }
 
 const finiteNumber = z.number({
-  error: (iss) =>
-    iss.input === undefined ? 'is required' : `must be a finite number, got ${show(iss.input)}`,
+  error: (iss) => (iss.input === undefined ? 'is required' : `must be a finite number, got ${show(iss.input)}`),
 });
 const positive = finiteNumber.gt(0, { error: (iss) => `must be > 0, got ${show(iss.input)}` });
 const nonNegative = finiteNumber.gte(0, { error: (iss) => `must be >= 0, got ${show(iss.input)}` });
@@ -237,7 +37,6 @@ const probability = nonNegative.lte(1, { error: (iss) => `must be <= 1, got ${sh
 
 /** Reports unknown keys together with the keys the type does accept. */
 function strictParams<T extends z.core.$ZodLooseShape>(type: DistributionType, shape: T) {
-  const allowed = Object.keys(shape).filter((k) => k !== 'type');
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
@@ -254,17 +53,13 @@ type RefinementContext = z.core.$RefinementCtx<Record<string, unknown>>;
 function checkOneForm(type: DistributionType, optional: readonly string[]) {
   const forms = DISTRIBUTION_SPEC_FORMS[type];
   return (value: Record<string, unknown>, ctx: RefinementContext): void => {
-    const given = Object.keys(value).filter(
-      (k) => k !== 'type' && !optional.includes(k) && value[k] !== undefined,
-    );
+    const given = Object.keys(value).filter((k) => k !== 'type' && !optional.includes(k) && value[k] !== undefined);
     const matches = forms.some((f) => f.length === given.length && f.every((k) => given.includes(k)));
     if (!matches) {
       ctx.addIssue({
         code: 'custom',
         path: [],
-        message:
-          `a ${type} distribution takes exactly one of ${formsText(forms)}; ` +
-          `got ${given.length === 0 ? 'no parameters' : `{${given.join(', ')}}`}`,
+        message: `a ${type} distribution takes exactly one of ${formsText(forms)}; ` + `got ${given.length === 0 ? 'no parameters' : `{${given.join(', ')}}`}`,
       });
     }
   };
@@ -335,9 +130,7 @@ const logNormalSchema = strictParams('lognormal', {
       ctx.addIssue({
         code: 'custom',
         path: ['median'],
-        message:
-          `must be < mean (${v.mean}), as a lognormal's mean always exceeds its median; ` +
-          `got ${v.median}`,
+        message: `must be < mean (${v.mean}), as a lognormal's mean always exceeds its median; ` + `got ${v.median}`,
       });
     }
   });
@@ -353,9 +146,7 @@ const gammaSchema = strictParams('gamma', {
 
 const erlangSchema = strictParams('erlang', {
   type: z.literal('erlang'),
-  k: finiteNumber
-    .int({ error: (iss) => `must be a whole number, got ${show(iss.input)}` })
-    .gte(1, { error: (iss) => `must be >= 1, got ${show(iss.input)}` }),
+  k: finiteNumber.int({ error: (iss) => `must be a whole number, got ${show(iss.input)}` }).gte(1, { error: (iss) => `must be >= 1, got ${show(iss.input)}` }),
   rate: positive.optional(),
   mean: positive.optional(),
 }).superRefine(checkOneForm('erlang', []));
@@ -417,9 +208,7 @@ const fixedSchema = strictParams('fixed', {
 });
 
 // The mixture refers back to the whole union; z.lazy defers the lookup until parsing.
-const lazySpecSchema: z.ZodType<DistributionSpec, DistributionSpec> = z.lazy(
-  () => distributionSpecSchema,
-);
+const lazySpecSchema: z.ZodType<DistributionSpec, DistributionSpec> = z.lazy(() => distributionSpecSchema);
 
 const mixtureSchema = strictParams('mixture', {
   type: z.literal('mixture'),
@@ -458,15 +247,10 @@ const unionSchema = z.discriminatedUnion(
       if (iss.code === 'invalid_union') {
         const input = iss.input as { type?: unknown } | undefined;
         const type = input?.type;
-        return type === undefined
-          ? `is required (one of: ${TYPES})`
-          : `must be one of: ${TYPES}; got ${show(type)}`;
+        return type === undefined ? `is required (one of: ${TYPES})` : `must be one of: ${TYPES}; got ${show(type)}`;
       }
       if (iss.code === 'invalid_type') {
-        return (
-          `must be a distribution object such as {type: exponential, mean: 2}, ` +
-          `got ${show(iss.input)}`
-        );
+        return `must be a distribution object such as {type: exponential, mean: 2}, ` + `got ${show(iss.input)}`;
       }
       return undefined;
     },
@@ -481,8 +265,7 @@ const unionSchema = z.discriminatedUnion(
  * type) guarantee the precise union, which zod's own inference, seeing only optional keys,
  * cannot express.
  */
-export const distributionSpecSchema: z.ZodType<DistributionSpec, DistributionSpec> =
-  unionSchema as unknown as z.ZodType<DistributionSpec, DistributionSpec>;
+export const distributionSpecSchema: z.ZodType<DistributionSpec, DistributionSpec> = unionSchema as unknown as z.ZodType<DistributionSpec, DistributionSpec>;
 
 // ---------------------------------------------------------------------------------------------
 // Factory

@@ -19,4 +19,5 @@ export * from './gamma-family.js';
 export * from './discrete.js';
 export * from './empirical.js';
 export * from './mixture.js';
+export * from './distribution-spec-types.js';
 export * from './distribution-spec.js';

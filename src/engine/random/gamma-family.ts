@@ -76,13 +76,7 @@ export class Gamma implements Distribution {
 }
 
 /** Marsaglia-Tsang with precomputed d = alpha - 1/3, c = 1/sqrt(9d) (alpha boosted if < 1). */
-function sampleGammaUnitScale(
-  rng: UniformSource,
-  d: number,
-  c: number,
-  boost: boolean,
-  invShape: number,
-): number {
+function sampleGammaUnitScale(rng: UniformSource, d: number, c: number, boost: boolean, invShape: number): number {
   let result: number;
   for (;;) {
     let x: number;
@@ -153,8 +147,6 @@ export class Erlang implements Distribution {
 
   /** @inheritDoc */
   describe(): string {
-    return this.byMean
-      ? `erlang(k ${this.k}, mean ${fmt(this.mean)})`
-      : `erlang(k ${this.k}, rate ${fmt(this.rate)})`;
+    return this.byMean ? `erlang(k ${this.k}, mean ${fmt(this.mean)})` : `erlang(k ${this.k}, rate ${fmt(this.rate)})`;
   }
 }

@@ -45,9 +45,7 @@ export class Mixture implements Distribution {
       }
       total += w;
     }
-    this.components = Object.freeze(
-      components.map((c) => ({ weight: c.weight, distribution: c.distribution })),
-    );
+    this.components = Object.freeze(components.map((c) => ({ weight: c.weight, distribution: c.distribution })));
     const weights = components.map((c) => c.weight);
     this.probabilities = Object.freeze(weights.map((w) => w / total));
     this.table = cumulativeTable(weights, total);

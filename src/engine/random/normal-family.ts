@@ -9,14 +9,7 @@
  * @module
  */
 import { fail, fmt, requireFinite, requirePositive, type Distribution } from './distribution.js';
-import {
-  INV_SQRT_2PI,
-  logUpperTail,
-  scaledUpperTail,
-  standardNormal,
-  upperTail,
-  upperTailQuantileFromLog,
-} from './special-functions.js';
+import { INV_SQRT_2PI, logUpperTail, scaledUpperTail, standardNormal, upperTail, upperTailQuantileFromLog } from './special-functions.js';
 import type { UniformSource } from './stream.js';
 
 /** Moments and mass of a standard normal truncated to [a, b]. */
@@ -35,13 +28,7 @@ const GL_NODES = [
   Math.sqrt(5 - 2 * Math.sqrt(10 / 7)) / 3,
   Math.sqrt(5 + 2 * Math.sqrt(10 / 7)) / 3,
 ];
-const GL_WEIGHTS = [
-  (322 - 13 * Math.sqrt(70)) / 900,
-  (322 + 13 * Math.sqrt(70)) / 900,
-  128 / 225,
-  (322 + 13 * Math.sqrt(70)) / 900,
-  (322 - 13 * Math.sqrt(70)) / 900,
-];
+const GL_WEIGHTS = [(322 - 13 * Math.sqrt(70)) / 900, (322 + 13 * Math.sqrt(70)) / 900, 128 / 225, (322 + 13 * Math.sqrt(70)) / 900, (322 - 13 * Math.sqrt(70)) / 900];
 
 /**
  * Exact moments of the standard normal truncated to [a, b] (a < b, either may be infinite).
@@ -236,10 +223,7 @@ export class Normal implements Distribution {
         const mass = this.straddleMass;
         const p = this.belowLo + u * mass;
         // Invert whichever tail probability is the smaller, so it keeps full relative precision.
-        const z =
-          p <= 0.5
-            ? -upperTailQuantileFromLog(Math.log(p))
-            : upperTailQuantileFromLog(Math.log(this.aboveHi + (1 - u) * mass));
+        const z = p <= 0.5 ? -upperTailQuantileFromLog(Math.log(p)) : upperTailQuantileFromLog(Math.log(this.aboveHi + (1 - u) * mass));
         x = this.mu + this.sigma * z;
       }
     }
@@ -313,10 +297,7 @@ export class LogNormal implements Distribution {
     requirePositive('lognormal', 'mean', mean);
     requirePositive('lognormal', 'median', median);
     if (!(mean > median)) {
-      fail(
-        'lognormal',
-        `median must be < mean (a lognormal's mean exceeds its median), got median ${median}, mean ${mean}`,
-      );
+      fail('lognormal', `median must be < mean (a lognormal's mean exceeds its median), got median ${median}, mean ${mean}`);
     }
     // mean = median * exp(sigma^2 / 2)
     const d = new LogNormal(Math.log(median), Math.sqrt(2 * Math.log(mean / median)));

@@ -72,7 +72,10 @@ export class RandomStream implements UniformSource {
   // seedrandom's alea.double(): high part from one step, 21 more bits from the next step.
   private refill(): void {
     const batch = this.batch;
-    let s0 = this.s0, s1 = this.s1, s2 = this.s2, c = this.carry;
+    let s0 = this.s0,
+      s1 = this.s1,
+      s2 = this.s2,
+      c = this.carry;
     for (let k = 0; k < batch.length; k++) {
       let u = 0;
       while (u === 0) {

@@ -163,7 +163,8 @@ class Coordinator {
           return;
         }
         const job = await this.queue.getJob(id);
-        if (job === undefined) missing.push(id); // removed in between
+        if (job === undefined)
+          missing.push(id); // removed in between
         else if (states[i] === 'completed') batch.finish(id, job.returnvalue);
         else if (failed === 'retry') await job.retry('failed');
         else batch.fail(id, job.failedReason);

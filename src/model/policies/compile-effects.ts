@@ -88,14 +88,16 @@ export function compileEffects(resolved: ResolvedModel, routeCode: (to: string) 
     redirects: names.map((s) =>
       effects.redirects
         .filter((r) => r.from === s)
-        .map((r) => ({ to: names.indexOf(r.to), share: r.share, onlyIfRoom: r.onlyIfRoom, groups: groups.map((g) => r.groups.length === 0 || r.groups.includes(g)), maxPlannedStay: r.maxPlannedStay })),
+        .map((r) => ({
+          to: names.indexOf(r.to),
+          share: r.share,
+          onlyIfRoom: r.onlyIfRoom,
+          groups: groups.map((g) => r.groups.length === 0 || r.groups.includes(g)),
+          maxPlannedStay: r.maxPlannedStay,
+        })),
     ),
-    routeShifts: names.map((s) =>
-      effects.routeShifts.filter((r) => r.setting === s).map((r) => ({ to: routeCode(r.to), from: r.from.map(routeCode), share: r.share })),
-    ),
-    payerShifts: names.map((s) =>
-      effects.payerShifts.filter((p) => p.setting === s).map((p) => ({ from: PAYER_INDEX[p.from], to: PAYER_INDEX[p.to], share: p.share })),
-    ),
+    routeShifts: names.map((s) => effects.routeShifts.filter((r) => r.setting === s).map((r) => ({ to: routeCode(r.to), from: r.from.map(routeCode), share: r.share }))),
+    payerShifts: names.map((s) => effects.payerShifts.filter((p) => p.setting === s).map((p) => ({ from: PAYER_INDEX[p.from], to: PAYER_INDEX[p.to], share: p.share }))),
     dischargeToAssess: d2a ? { ...d2a, interim: names.indexOf(d2a.interim) } : null,
     sevenDay: effects.sevenDay.map((s) => s.share),
     runningCosts: effects.runningCosts,

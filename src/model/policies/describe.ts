@@ -19,12 +19,24 @@ export function policyList(): string[] {
 export function explainPolicy(policy: PolicyDefinition, width = 100): string {
   const out: string[] = [`${policy.name}: ${policy.summary}`, ''];
   out.push('Mechanism', ...wrap(policy.mechanism, width, '  '), '');
-  out.push('Timing (every policy)', ...wrap('start: day number or date it starts (default 0); rampDays: days over which it phases in linearly (default 0: at once); runningCostPerYear and payers: its own running cost and who pays it (defaults below).', width, '  '), '');
+  out.push(
+    'Timing (every policy)',
+    ...wrap(
+      'start: day number or date it starts (default 0); rampDays: days over which it phases in linearly (default 0: at once); runningCostPerYear and payers: its own running cost and who pays it (defaults below).',
+      width,
+      '  ',
+    ),
+    '',
+  );
   out.push('Parameters (name, default, unit, allowed values: meaning)');
-  for (const [name, spec] of Object.entries(policy.parameters)) out.push(...wrap(`${name} = ${defaultText(spec)}${unitText(spec)}: ${spec.description}${neutralText(spec)}`, width, '  ', '      '));
+  for (const [name, spec] of Object.entries(policy.parameters))
+    out.push(...wrap(`${name} = ${defaultText(spec)}${unitText(spec)}: ${spec.description}${neutralText(spec)}`, width, '  ', '      '));
   out.push('');
   const c = policy.runningCost;
-  const payers = Object.entries(c.payers).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ');
+  const payers = Object.entries(c.payers)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   out.push('Running cost', ...wrap(`GBP ${c.perYear.toLocaleString('en-GB')} a year (${payers}): ${c.source}`, width, '  '), '');
   out.push('Evidence');
   for (const e of policy.evidence) out.push(...wrap(`- ${e}`, width, '  ', '    '));

@@ -20,9 +20,22 @@ export const dischargeToAssess: PolicyDefinition = {
   parameters: {
     share: { kind: 'number', default: 0.8, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of people on the chosen pathways discharged to assess once phased in' },
     pathways: { kind: 'choice', options: Object.keys(PATHWAY_SETS), default: 'P1-P3', description: 'which pathways are discharged to assess' },
-    interimKind: { kind: 'choice', options: ['bed', 'home'], default: 'home', description: 'interim support in D2A beds or at home; a label for the added setting (its kind and description): beds and home support differ in the simulation only through the interimCapacity and interimCostPerDay given' },
+    interimKind: {
+      kind: 'choice',
+      options: ['bed', 'home'],
+      default: 'home',
+      description:
+        'interim support in D2A beds or at home; a label for the added setting (its kind and description): beds and home support differ in the simulation only through the interimCapacity and interimCostPerDay given',
+    },
     interimCapacity: { kind: 'number', default: 80, neutral: 80, unit: 'places', min: 0, integer: true, description: 'interim places (beds, or people supported at home at once)' },
-    interimCostPerDay: { kind: 'number', default: 120, neutral: 120, unit: 'GBP per place-day', min: 0, description: 'cost of a day of an interim place, paid for every place (block-booked) whether used or not' },
+    interimCostPerDay: {
+      kind: 'number',
+      default: 120,
+      neutral: 120,
+      unit: 'GBP per place-day',
+      min: 0,
+      description: 'cost of a day of an interim place, paid for every place (block-booked) whether used or not',
+    },
     interimNhsShare: { kind: 'number', default: 1, neutral: 1, unit: 'share', min: 0, max: 1, description: 'share of the interim cost paid by the NHS (the rest by the council)' },
   },
   runningCost: { perYear: 0, payers: { nhs: 1, council: 0, selfFunder: 0 }, source: 'none beyond the interim places, which are costed per day' },
@@ -31,7 +44,13 @@ export const dischargeToAssess: PolicyDefinition = {
     'Older people waiting in hospital for assessment lose mobility; assessing at home gives a truer picture of need (NAO, Discharging older patients from hospital, 2016).',
     'Default share 0.8 and 80 interim places at GBP 120 a day: assumptions (about a month of P1-P3 flow through interim support at a home-care-like cost); the NHS funded interim care in 2020-22 (Hospital discharge service: policy and operating model, DHSC 2020).',
   ],
-  moves: ['delayedBedDays: down', 'delayedBedDaysByReason.assessment: down', 'acuteOccupancyRate: down', 'occupancy.dischargeToAssess: up', 'costByPayer.nhs: interim costs up, acute costs down'],
+  moves: [
+    'delayedBedDays: down',
+    'delayedBedDaysByReason.assessment: down',
+    'acuteOccupancyRate: down',
+    'occupancy.dischargeToAssess: up',
+    'costByPayer.nhs: interim costs up, acute costs down',
+  ],
   apply(ctx) {
     const share = ctx.number('share');
     if (share === 0) return;

@@ -18,7 +18,15 @@ export const flexibleBeds: PolicyDefinition = {
     'for an acute bed, or medically optimised people waiting for step-down. Nobody is moved out of an occupied bed.',
   parameters: {
     beds: { kind: 'number', default: 20, neutral: 0, unit: 'beds', min: 0, integer: true, description: 'beds in the shared pool' },
-    fromAcute: { kind: 'number', default: 10, neutral: 10, unit: 'beds', min: 0, integer: true, description: 'of the pool, beds that start as acute beds (the rest start as step-down beds); at most beds' },
+    fromAcute: {
+      kind: 'number',
+      default: 10,
+      neutral: 10,
+      unit: 'beds',
+      min: 0,
+      integer: true,
+      description: 'of the pool, beds that start as acute beds (the rest start as step-down beds); at most beds',
+    },
     stepDown: { kind: 'setting', default: null, description: 'the bedded step-down setting that shares the pool (default: the first bed-based intermediate setting)' },
     intervalDays: { kind: 'number', default: 1, neutral: 1, unit: 'days', min: 1, integer: true, description: 'days between reviews of where the pooled beds are (1: daily)' },
   },
@@ -35,7 +43,8 @@ export const flexibleBeds: PolicyDefinition = {
     const fromAcute = ctx.number('fromAcute');
     if (fromAcute > beds) throw new ModelProblem(['parameters', 'fromAcute'], `must be at most beds (${beds}), got ${fromAcute}`);
     const acute = Object.values(ctx.config.settings).find((s) => s.kind === 'acute');
-    if (acute && initialCapacity(acute, ctx.calendar) < fromAcute) throw new ModelProblem(['parameters', 'fromAcute'], `the acute setting has only ${initialCapacity(acute, ctx.calendar)} beds`);
+    if (acute && initialCapacity(acute, ctx.calendar) < fromAcute)
+      throw new ModelProblem(['parameters', 'fromAcute'], `the acute setting has only ${initialCapacity(acute, ctx.calendar)} beds`);
     const stepDownBeds = initialCapacity(ctx.config.settings[stepDown], ctx.calendar);
     if (stepDownBeds < beds - fromAcute) throw new ModelProblem(['parameters', 'beds'], `beds - fromAcute (${beds - fromAcute}) must come from ${stepDown}, which has only ${stepDownBeds}`);
     ctx.effects.flexibleBeds.push({ stepDown, beds, fromAcute, intervalDays: ctx.number('intervalDays'), start: ctx.start });

@@ -15,7 +15,15 @@ export const freePersonalCare: PolicyDefinition = {
     'costs (the personal-care part of the fee), to the council. Community referrals for social care rise by demandIncrease.',
   parameters: {
     homeShare: { kind: 'number', default: 1, neutral: 0, unit: 'share', min: 0, max: 1, description: "share of self-funders' home-care costs the council takes on" },
-    careHomeShare: { kind: 'number', default: 0.25, neutral: 0, unit: 'share', min: 0, max: 1, description: "share of self-funders' care-home costs the council takes on (personal care, not accommodation)" },
+    careHomeShare: {
+      kind: 'number',
+      default: 0.25,
+      neutral: 0,
+      unit: 'share',
+      min: 0,
+      max: 1,
+      description: "share of self-funders' care-home costs the council takes on (personal care, not accommodation)",
+    },
     demandIncrease: { kind: 'number', default: 0.05, neutral: 0, unit: 'share', min: 0, description: 'rise in community referrals for social care' },
   },
   runningCost: { perYear: 0, payers: { nhs: 0, council: 1, selfFunder: 0 }, source: 'none beyond the costs moved' },

@@ -11,7 +11,7 @@ export const integratedDischargeTeam: PolicyDefinition = {
   name: 'integrated-discharge-team',
   summary: 'one discharge team: shorter referral and hand-off times, fewer lost or repeated referrals',
   mechanism:
-    "Multiplies every referral delay (assessment.referralDelay) by 1 - referralReduction and the chance that a referral is lost " +
+    'Multiplies every referral delay (assessment.referralDelay) by 1 - referralReduction and the chance that a referral is lost ' +
     'or repeated (assessment.repeatProbability) by 1 - repeatReduction, for people who become medically optimised once it is in force.',
   parameters: {
     referralReduction: { kind: 'number', default: 0.3, neutral: 0, unit: 'share of the delay', min: 0, max: 1, description: 'share of the referral delay removed' },

@@ -18,7 +18,7 @@ export const personalBudgets: PolicyDefinition = {
   parameters: {
     share: { kind: 'number', default: 0.2, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of people needing home care who take a personal budget' },
     setting: { kind: 'setting', default: null, description: 'the commissioned home-care setting (default: the first home-based setting that is not intermediate care)' },
-    startDelayDays: { kind: 'number', default: 7, neutral: 7, unit: 'days', min: 0, description: 'mean time to arrange one\'s own support (recruiting a personal assistant)' },
+    startDelayDays: { kind: 'number', default: 7, neutral: 7, unit: 'days', min: 0, description: "mean time to arrange one's own support (recruiting a personal assistant)" },
     costRatio: { kind: 'number', default: 0.9, neutral: 0.9, unit: 'ratio', min: 0, description: 'cost of a day of self-arranged support relative to a commissioned day' },
   },
   runningCost: { perYear: 100_000, payers: { nhs: 0, council: 1, selfFunder: 0 }, source: 'assumption: a direct-payments support service' },

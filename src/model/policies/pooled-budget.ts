@@ -16,7 +16,7 @@ export const pooledBudget: PolicyDefinition = {
     'Without it (the baseline) each service keeps the capacity its own payer funds. With it (mode pooled), the daily cost of the pooled ' +
     "services' places is one pot: the services paid for by capacity (costBasis: capacity), whose empty places are money. Every " +
     'intervalDays the pot moves up to maxShiftShare of the places of the service with the most ' +
-    'spare capacity to the service with the longest queue for its places (at each service\'s unit cost, so the pot stays the ' +
+    "spare capacity to the service with the longest queue for its places (at each service's unit cost, so the pot stays the " +
     'same); the change takes effect after leadTimeDays (commissioning). The pot is paid by NHS and council in the shares they ' +
     'funded before, so moving places between their services shifts cost between them: costShift.nhs and costShift.council ' +
     'report it (positive: that payer pays more than for its own services). Mode separate moves money only between the services each ' +
@@ -38,12 +38,13 @@ export const pooledBudget: PolicyDefinition = {
       neutral: 0,
       unit: 'share',
       min: -1,
-      description: "change in the council's money for these services (-0.05: a 5% cut); the council's share of each service's places changes with it, since a council must balance its budget",
+      description:
+        "change in the council's money for these services (-0.05: a 5% cut); the council's share of each service's places changes with it, since a council must balance its budget",
     },
   },
   runningCost: { perYear: 100_000, payers: { nhs: 0.5, council: 0.5, selfFunder: 0 }, source: 'assumption: joint commissioning and pooled-fund management' },
   evidence: [
-    'Pooled and integrated funds showed little measurable effect on hospital use (Mason et al., Integrating funds for health and social care: an evaluative review, Journal of Health Services Research and Policy, 2015): the default moves at most 5% of a service\'s places a month.',
+    "Pooled and integrated funds showed little measurable effect on hospital use (Mason et al., Integrating funds for health and social care: an evaluative review, Journal of Health Services Research and Policy, 2015): the default moves at most 5% of a service's places a month.",
     'The Better Care Fund had not reduced emergency admissions or delayed transfers as planned (NAO, Health and social care integration, 2017).',
     "Councils must balance their budgets while the NHS need not, so money follows payers, not queues (What's stopping genuine health and social care integration in England?, one of the articles careflow grew from); Greater Manchester pooled about GBP 6bn (Patel, Breaking barriers, 2016).",
   ],
@@ -63,7 +64,10 @@ export const pooledBudget: PolicyDefinition = {
     // service's empty places cost nothing, so selling them would free nothing.
     const paid = settings.filter((s) => ctx.config.settings[s].costBasis === 'capacity');
     if (paid.length < 2) {
-      throw new ModelProblem(['parameters', 'maxShiftShare'], `needs at least two non-acute settings paid by capacity (costBasis: capacity) to move money between; this model has ${paid.length === 0 ? 'none' : paid.join(', ')}`);
+      throw new ModelProblem(
+        ['parameters', 'maxShiftShare'],
+        `needs at least two non-acute settings paid by capacity (costBasis: capacity) to move money between; this model has ${paid.length === 0 ? 'none' : paid.join(', ')}`,
+      );
     }
     const mainPayer = (name: string): string => (ctx.config.settings[name].payers.nhs >= ctx.config.settings[name].payers.council ? 'nhs' : 'council');
     const groups = ctx.choice('mode') === 'pooled' ? [paid] : ['nhs', 'council'].map((payer) => paid.filter((s) => mainPayer(s) === payer));

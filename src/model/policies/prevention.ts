@@ -15,10 +15,22 @@ export const prevention: PolicyDefinition = {
     'people arrive in every scenario and a fixed share of them stay well, so the comparison keeps common random numbers. ' +
     'Use rampDays of a few years: prevention works slowly.',
   parameters: {
-    reduction: { kind: 'number', default: 0.05, neutral: 0, unit: 'share of arrivals', min: 0, max: 1, description: 'share of the groups\' emergency arrivals prevented once fully in effect' },
+    reduction: {
+      kind: 'number',
+      default: 0.05,
+      neutral: 0,
+      unit: 'share of arrivals',
+      min: 0,
+      max: 1,
+      description: "share of the groups' emergency arrivals prevented once fully in effect",
+    },
     groups: { kind: 'groups', default: [], description: 'case-mix groups whose demand falls (empty: all; for example the oldest group)' },
   },
-  runningCost: { perYear: 500_000, payers: { nhs: 0.5, council: 0.5, selfFunder: 0 }, source: 'assumption: case finding, falls prevention and community support for a system of 500,000 people' },
+  runningCost: {
+    perYear: 500_000,
+    payers: { nhs: 0.5, council: 0.5, selfFunder: 0 },
+    source: 'assumption: case finding, falls prevention and community support for a system of 500,000 people',
+  },
   evidence: [
     'Predict-and-prevent schemes (case management of people at high risk) have rarely reduced emergency admissions measurably (Roland and Abel, Reducing emergency admissions: are we on the right track?, BMJ 2012): the default reduction is small.',
     'Prevention as a lever of integration (NLGN and PA Consulting, Integration or bust?, 2013; Patel, Breaking barriers, 2016).',

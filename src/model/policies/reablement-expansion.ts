@@ -13,12 +13,20 @@ export const reablementExpansion: PolicyDefinition = {
   name: 'reablement-expansion',
   summary: 'more reablement capacity and a higher share who regain independence',
   mechanism:
-    'Adds extraCapacityShare of the reablement setting\'s places (phased in, in whole places), and moves independenceGain of the ' +
+    "Adds extraCapacityShare of the reablement setting's places (phased in, in whole places), and moves independenceGain of the " +
     'people who would leave reablement for long-term services (any setting) to going home independent instead.',
   parameters: {
     setting: { kind: 'setting', default: null, description: 'the reablement service (default: the first home-based intermediate setting)' },
     extraCapacityShare: { kind: 'number', default: 0.2, neutral: 0, unit: 'share of places', min: 0, description: 'places added, as a share of the current capacity' },
-    independenceGain: { kind: 'number', default: 0.15, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of those who would go on to long-term services who leave independent instead' },
+    independenceGain: {
+      kind: 'number',
+      default: 0.15,
+      neutral: 0,
+      unit: 'share',
+      min: 0,
+      max: 1,
+      description: 'share of those who would go on to long-term services who leave independent instead',
+    },
   },
   runningCost: { perYear: 0, payers: { nhs: 0, council: 1, selfFunder: 0 }, source: 'none: reablement is costed per occupied place-day in the model' },
   evidence: [

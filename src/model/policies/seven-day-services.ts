@@ -14,7 +14,15 @@ export const sevenDayServices: PolicyDefinition = {
     "assessment and the provider's own assessment work on all seven days, in the model's working hours, instead of on the " +
     "model's working days only. The share stands for weekend staffing below weekday levels.",
   parameters: {
-    weekendShare: { kind: 'number', default: 0.3, neutral: 0, unit: 'share', min: 0, max: 1, description: 'share of people whose discharge work goes on at weekends (weekend staffing relative to weekdays)' },
+    weekendShare: {
+      kind: 'number',
+      default: 0.3,
+      neutral: 0,
+      unit: 'share',
+      min: 0,
+      max: 1,
+      description: 'share of people whose discharge work goes on at weekends (weekend staffing relative to weekdays)',
+    },
   },
   runningCost: { perYear: 400_000, payers: { nhs: 0.7, council: 0.3, selfFunder: 0 }, source: 'assumption: weekend shifts for discharge, therapy and social work staff at enhanced rates' },
   evidence: [

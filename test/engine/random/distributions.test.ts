@@ -68,14 +68,8 @@ function checkMoments(dist: Distribution, seed: string, n = N): Float64Array {
   const seMean = Math.sqrt(dist.variance / n);
   const seVariance = Math.sqrt(Math.max(0, m4 - variance * variance) / n);
   const label = dist.describe();
-  expect(
-    Math.abs(mean - dist.mean),
-    `${label}: sample mean ${mean} vs ${dist.mean}`,
-  ).toBeLessThanOrEqual(Z * seMean + ROUNDING * (1 + Math.abs(dist.mean)));
-  expect(
-    Math.abs(variance - dist.variance),
-    `${label}: sample variance ${variance} vs ${dist.variance}`,
-  ).toBeLessThanOrEqual(Z * seVariance + ROUNDING * (1 + dist.variance));
+  expect(Math.abs(mean - dist.mean), `${label}: sample mean ${mean} vs ${dist.mean}`).toBeLessThanOrEqual(Z * seMean + ROUNDING * (1 + Math.abs(dist.mean)));
+  expect(Math.abs(variance - dist.variance), `${label}: sample variance ${variance} vs ${dist.variance}`).toBeLessThanOrEqual(Z * seVariance + ROUNDING * (1 + dist.variance));
   return x;
 }
 
@@ -121,7 +115,11 @@ const cases: [string, () => Distribution][] = [
   ['choice', () => new DiscreteChoice([1, 2, 5, 10], [0.1, 0.4, 0.3, 0.2])],
   [
     'choice with many values',
-    () => new DiscreteChoice(Array.from({ length: 40 }, (_, i) => i), Array<number>(40).fill(1 / 40)),
+    () =>
+      new DiscreteChoice(
+        Array.from({ length: 40 }, (_, i) => i),
+        Array<number>(40).fill(1 / 40),
+      ),
   ],
   ['empirical', () => new Empirical([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9])],
   [
@@ -295,7 +293,7 @@ describe('random streams', () => {
     }
   });
 
-  it("a distribution shared by two streams gives each stream the draws it would give alone", () => {
+  it('a distribution shared by two streams gives each stream the draws it would give alone', () => {
     // No sampler carries state from one call to the next, so interleaving cannot leak draws
     // from one stream into another (which would break common random numbers).
     for (const [name, make] of cases) {
@@ -424,9 +422,7 @@ describe('distribution specs', () => {
 
   it('rejects an incomplete or mixed form for the other multi-form types', () => {
     expect(issues({ type: 'exponential', rate: 1, mean: 1 })[0]).toContain('{rate} or {mean}');
-    expect(issues({ type: 'gamma', shape: 1, mean: 2 })[0]).toContain(
-      '{shape, scale} or {shape, rate} or {mean, sd}',
-    );
+    expect(issues({ type: 'gamma', shape: 1, mean: 2 })[0]).toContain('{shape, scale} or {shape, rate} or {mean, sd}');
     expect(issues({ type: 'erlang', k: 2 })[0]).toContain('{k, rate} or {k, mean}');
   });
 
@@ -447,27 +443,19 @@ describe('distribution specs', () => {
     expect(issues({ type: 'normal', mean: 1 })).toEqual(['sd: is required']);
     expect(issues({ type: 'normal', mean: '1', sd: 1 })).toEqual(['mean: must be a finite number, got "1"']);
     expect(issues({ type: 'uniform', min: 2, max: 1 })).toEqual(['max: must be > min (2), got 1']);
-    expect(issues({ type: 'triangular', min: 0, mode: 5, max: 4 })).toEqual([
-      'mode: must be between min (0) and max (4), got 5',
-    ]);
+    expect(issues({ type: 'triangular', min: 0, mode: 5, max: 4 })).toEqual(['mode: must be between min (0) and max (4), got 5']);
     expect(issues({ type: 'lognormal', mean: 4, median: 6 })[0]).toMatch(/^median: must be < mean \(4\)/);
     expect(issues({ type: 'lognormal', mean: 4, median: 4 })[0]).toMatch(/^median: must be < mean/);
     expect(issues({ type: 'erlang', k: 1.5, rate: 1 })).toEqual(['k: must be a whole number, got 1.5']);
     expect(issues({ type: 'bernoulli', p: 2 })).toEqual(['p: must be <= 1, got 2']);
     expect(issues({ type: 'poisson', mean: -3 })).toEqual(['mean: must be >= 0, got -3']);
     expect(issues({ type: 'empirical', values: [1] })).toEqual(['values: must have at least 2 values, got 1']);
-    expect(issues({ type: 'choice', values: [1, 2], probabilities: [0.5, -0.5] })).toContain(
-      'probabilities.1: must be >= 0, got -0.5',
-    );
+    expect(issues({ type: 'choice', values: [1, 2], probabilities: [0.5, -0.5] })).toContain('probabilities.1: must be >= 0, got -0.5');
   });
 
   it('rejects probabilities that do not sum to 1, with a path to probabilities', () => {
-    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.2, 0.3, 0.4] })).toEqual([
-      'probabilities: must sum to 1 (within 1e-9), got 0.9',
-    ]);
-    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.5, 0.5] })).toEqual([
-      'probabilities: must have one entry per value (3), got 2',
-    ]);
+    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.2, 0.3, 0.4] })).toEqual(['probabilities: must sum to 1 (within 1e-9), got 0.9']);
+    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.5, 0.5] })).toEqual(['probabilities: must have one entry per value (3), got 2']);
     // Off by 5e-10, inside the 1e-9 tolerance.
     const nearly = { type: 'choice', values: [1, 2, 3], probabilities: [0.3, 0.3, 0.4 + 5e-10] };
     expect(distributionSpecSchema.safeParse(nearly).success).toBe(true);
@@ -481,10 +469,7 @@ describe('distribution specs', () => {
         { weight: 0, distribution: { type: 'lognormal', mean: 6, sd: -5 } },
       ],
     });
-    expect(found).toEqual([
-      'components.1.weight: must be > 0, got 0',
-      'components.1.distribution.sd: must be > 0, got -5',
-    ]);
+    expect(found).toEqual(['components.1.weight: must be > 0, got 0', 'components.1.distribution.sd: must be > 0, got -5']);
     expect(issues({ type: 'mixture', components: [] })).toEqual(['components: must have at least one component']);
   });
 

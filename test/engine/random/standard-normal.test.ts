@@ -20,11 +20,14 @@ function draws(source: { uniform(): number }): Float64Array {
 
 for (const [name, make] of [
   ['a named stream (Alea)', () => new RandomStream('zig', 'normal')],
-  ['an entity stream (xoshiro128**)', () => {
-    const e = new EntityStream(new RandomStream('zig', 'key'));
-    e.open(12345, 7);
-    return e;
-  }],
+  [
+    'an entity stream (xoshiro128**)',
+    () => {
+      const e = new EntityStream(new RandomStream('zig', 'key'));
+      e.open(12345, 7);
+      return e;
+    },
+  ],
 ] as const) {
   describe(`standardNormal from ${name}`, () => {
     const x = draws(make());

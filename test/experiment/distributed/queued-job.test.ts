@@ -47,7 +47,7 @@ describe('job ids', () => {
 });
 
 describe('payloadProblem', () => {
-  it('accepts this version\'s payloads and names what is wrong with others', () => {
+  it("accepts this version's payloads and names what is wrong with others", () => {
     const payload = toPayload(job());
     expect(payload.schemaVersion).toBe(JOB_SCHEMA_VERSION);
     expect(payloadProblem(payload)).toBeNull();

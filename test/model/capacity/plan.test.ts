@@ -9,7 +9,14 @@ const calendar = new Calendar('2024-01-01');
 describe('planCapacity', () => {
   it('puts changes dated on or before the start in force at time 0 (the latest wins)', () => {
     const plan = planCapacity(
-      { initial: 10, changes: [{ date: '2023-06-01', capacity: 12 }, { date: '2023-12-01', capacity: 14 }, { day: 5, capacity: 20 }] },
+      {
+        initial: 10,
+        changes: [
+          { date: '2023-06-01', capacity: 12 },
+          { date: '2023-12-01', capacity: 14 },
+          { day: 5, capacity: 20 },
+        ],
+      },
       undefined,
       calendar,
     );

@@ -50,7 +50,10 @@ describe('admission-avoidance: direction', () => {
   });
 
   it('a share of those cared for at home die (deathShare), within a binomial band', () => {
-    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'admission-avoidance', { ...ACTIVE, share: 1, capacity: 100_000, deathShare: 0.2, admittedAfterAll: 0 }), 3, { horizonDays: 200, warmupDays: 20 });
+    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'admission-avoidance', { ...ACTIVE, share: 1, capacity: 100_000, deathShare: 0.2, admittedAfterAll: 0 }), 3, {
+      horizonDays: 200,
+      warmupDays: 20,
+    });
     for (let i = 0; i < 3; i++) {
       // Everyone avoids admission; deaths are 20% of those who finished their stay in the window,
       // which differs from those placed by the change in the number in service (an M/G/inf

@@ -13,7 +13,6 @@ import { POLICY_NAMES } from '../../../src/model/policies/registry.js';
 import { baseModel, configError, metric, run } from '../support.js';
 import { definition, expectDirection, neutral, pairedRuns, withPolicy } from './support.js';
 
-
 /** Asserts a loader error at `field` (after "file:line: ") whose reason matches `reason`. */
 function expectRejected(policy: Record<string, unknown>, field: string, reason: RegExp, patch = {}): void {
   const err = configError(() => baseModel(patch, { policies: [policy] }));
@@ -28,7 +27,11 @@ describe('policy entries rejected by the model loader, with the path of the fiel
   });
 
   it('an unknown parameter, naming the policy and its parameters', () => {
-    expectRejected({ policy: 'trusted-assessor', parameters: { reductoin: 0.5 } }, 'policies.0.parameters.reductoin', /unknown parameter "reductoin" of trusted-assessor \(did you mean "reduction"\?\); expected setting, reduction/);
+    expectRejected(
+      { policy: 'trusted-assessor', parameters: { reductoin: 0.5 } },
+      'policies.0.parameters.reductoin',
+      /unknown parameter "reductoin" of trusted-assessor \(did you mean "reduction"\?\); expected setting, reduction/,
+    );
   });
 
   it('a parameter out of its range or of the wrong type', () => {
@@ -57,7 +60,7 @@ describe('policy entries rejected by the model loader, with the path of the fiel
     }
   });
 
-  it('a start before the model\'s start date, or a date that does not exist', () => {
+  it("a start before the model's start date, or a date that does not exist", () => {
     expectRejected({ policy: 'shared-data', start: '2023-12-31' }, 'policies.0.start', /before the model's startDate \(2024-01-01\)/);
     expectRejected({ policy: 'shared-data', start: '2024-02-30' }, 'policies.0.start', /not a real date/);
   });
@@ -131,7 +134,10 @@ describe('a neutral policy beside an active one', () => {
       const entry = { policy: name, parameters: neutral(name), runningCostPerYear: 0 };
       // Each policy is used once: the active one stands alone against itself.
       if (name === active.policy) continue;
-      for (const policies of [[active, entry], [entry, active]]) {
+      for (const policies of [
+        [active, entry],
+        [entry, active],
+      ]) {
         const r = run(baseModel(patch, { policies }), window);
         expect(r.metrics, name).toEqual(alone.metrics);
       }

@@ -57,7 +57,9 @@ describe('pooled-budget: direction', () => {
       expectClose(metric(r, 'costShift.council'), 0.25 * pot - reablement, 1e-9, 'costShift.council');
       expectClose(metric(r, 'costByPayer.nhs'), 0.75 * pot + 0.5 * metric(r, 'costAssessments') + 0.5 * metric(r, 'costPolicies'), 1e-9, 'costByPayer.nhs');
       // The attribution moves cost between payers; it creates none.
-      const parts = Object.keys(r.metrics).filter((n) => n.startsWith('costBySetting.')).reduce((a, n) => a + metric(r, n), 0);
+      const parts = Object.keys(r.metrics)
+        .filter((n) => n.startsWith('costBySetting.'))
+        .reduce((a, n) => a + metric(r, n), 0);
       expectClose(metric(r, 'costTotal'), parts + metric(r, 'costAssessments') + metric(r, 'costPolicies'), 1e-9, 'costTotal');
     }
   });
@@ -72,7 +74,7 @@ describe('pooled-budget: direction', () => {
     expect(metric(late, 'costByPayer.council')).toBe(metric(base, 'costByPayer.council'));
   });
 
-  it('never acts before it starts: capacities and queues are the baseline\'s', () => {
+  it("never acts before it starts: capacities and queues are the baseline's", () => {
     const window = { horizonDays: 100, warmupDays: 0, seed: 3 };
     const base = run(baseModel(PATCH), window);
     const late = run(withPolicy(PATCH, 'pooled-budget', ACTIVE, { start: 200, runningCostPerYear: 0 }), window);
@@ -82,7 +84,7 @@ describe('pooled-budget: direction', () => {
 });
 
 describe('pooled-budget: separate budgets and a council cut', () => {
-  it('in separate mode with one service per payer, nothing can move: results are the baseline\'s, with no cost shift', () => {
+  it("in separate mode with one service per payer, nothing can move: results are the baseline's, with no cost shift", () => {
     const runs = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'pooled-budget', { ...ACTIVE, mode: 'separate' }, { runningCostPerYear: 0 }), 3, WINDOW);
     runs.scenario.forEach((r, i) => {
       expect(r.metrics).toEqual(runs.base[i].metrics);
@@ -97,7 +99,15 @@ describe('pooled-budget: separate budgets and a council cut', () => {
       pathways: { P3: { to: 'homeCare', assessment: false } },
       settings: {
         ...PATCH.settings,
-        homeCare: { kind: 'home', capacity: 100, costPerDay: 100, costBasis: 'capacity', payers: { council: 1 }, lengthOfStay: { type: 'fixed', value: 20 }, next: [{ to: 'home', probability: 1 }] },
+        homeCare: {
+          kind: 'home',
+          capacity: 100,
+          costPerDay: 100,
+          costBasis: 'capacity',
+          payers: { council: 1 },
+          lengthOfStay: { type: 'fixed', value: 20 },
+          next: [{ to: 'home', probability: 1 }],
+        },
       },
     };
     const runs = pairedRuns(baseModel(twoCouncil), withPolicy(twoCouncil, 'pooled-budget', { ...ACTIVE, mode: 'separate' }), 10, WINDOW);
@@ -130,6 +140,8 @@ describe('pooled-budget: separate budgets and a council cut', () => {
 describe('pooled-budget: what money can move', () => {
   it('needs two settings paid by capacity: spot-purchased empty places are no money to move', () => {
     const spot = { settings: { reablement: { costPerDay: 100 }, stepDown: { costPerDay: 100 } } };
-    expect(() => withPolicy(spot, 'pooled-budget', ACTIVE)).toThrow(/policies\.0\.parameters\.maxShiftShare: needs at least two non-acute settings paid by capacity \(costBasis: capacity\) to move money between; this model has none/);
+    expect(() => withPolicy(spot, 'pooled-budget', ACTIVE)).toThrow(
+      /policies\.0\.parameters\.maxShiftShare: needs at least two non-acute settings paid by capacity \(costBasis: capacity\) to move money between; this model has none/,
+    );
   });
 });

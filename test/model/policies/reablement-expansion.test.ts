@@ -11,7 +11,12 @@ import { expectDirection, pairedRuns, sharedPolicyTests, withPolicy } from './su
 /** After reablement 40% go on to long-term home care (unlimited), 60% home. */
 const PATCH = {
   settings: {
-    reablement: { next: [{ to: 'homeCare', probability: 0.4 }, { to: 'home', probability: 0.6 }] },
+    reablement: {
+      next: [
+        { to: 'homeCare', probability: 0.4 },
+        { to: 'home', probability: 0.6 },
+      ],
+    },
     homeCare: { kind: 'home', capacity: 1_000_000, lengthOfStay: { type: 'fixed', value: 30 }, next: [{ to: 'home', probability: 1 }] },
   },
 };

@@ -26,7 +26,7 @@ describe('structural-merger: direction', () => {
     expectDirection(runs.diff('meanFitToDischargeDays'), 'up', 'meanFitToDischargeDays');
   });
 
-  it('every delay is dipFactor times as long: mean fit-to-discharge is 1.15 x the baseline\'s 1.7 days', () => {
+  it("every delay is dipFactor times as long: mean fit-to-discharge is 1.15 x the baseline's 1.7 days", () => {
     // Fit to discharge: P0 (0.4) an exponential discharge process of mean 0.5; P1-P3 (0.6) an
     // exponential referral of mean 2 plus a fixed half-day assessment: mean 0.4 x 0.5 + 0.6 x 2.5
     // = 1.7, variance 0.4 x 0.5 + 0.6 x (4 + 6.25) - 1.7^2 = 3.46. The merger multiplies every
@@ -44,7 +44,10 @@ describe('structural-merger: direction', () => {
     // dipMonths 1 (30.44 days) from the start on day 10: the ramp (10 days) is inside the dip,
     // which ends on day 40.44, after which the cost stops. (Once booked from day 0, and once
     // with the ramp added to the dip.)
-    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'structural-merger', { dipMonths: 1 }, { start: 10, rampDays: 10, runningCostPerYear: 365_250 }), 1, { horizonDays: 100, warmupDays: 0 });
+    const r = pairedRuns(baseModel(PATCH), withPolicy(PATCH, 'structural-merger', { dipMonths: 1 }, { start: 10, rampDays: 10, runningCostPerYear: 365_250 }), 1, {
+      horizonDays: 100,
+      warmupDays: 0,
+    });
     expect(metric(r.scenario[0], 'costByPolicy.structural-merger')).toBeCloseTo(1000 * 30.44, 6);
   });
 });

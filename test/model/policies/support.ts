@@ -110,7 +110,6 @@ export interface SharedOptions {
   costIgnoresRamp?: boolean;
 }
 
-
 /**
  * The checks every policy shares, on a model (`patch`) where its mechanism matters:
  * - with neutral parameters (and no running cost) every metric and the daily series are exactly

@@ -51,7 +51,9 @@ describe('payloadProblem', () => {
     const payload = toPayload(job());
     expect(payload.schemaVersion).toBe(JOB_SCHEMA_VERSION);
     expect(payloadProblem(payload)).toBeNull();
-    expect(payloadProblem({ ...payload, schemaVersion: 2 })).toMatch(/^job schema version 2, but this worker \(careflow .*\) runs version 1 only/);
+    expect(payloadProblem({ ...payload, schemaVersion: JOB_SCHEMA_VERSION + 1 })).toMatch(
+      new RegExp(`^job schema version ${JOB_SCHEMA_VERSION + 1}, but this worker \\(careflow .*\\) runs version ${JOB_SCHEMA_VERSION} only`),
+    );
     expect(payloadProblem({ ...payload, careflowVersion: '0.0.1' })).toBe(
       `job from careflow 0.0.1, but this worker is careflow ${careflowVersion()}, which may compute other answers: run workers of the coordinator's version`,
     );

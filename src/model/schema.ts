@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { distributionSpecSchema, type DistributionSpec } from '../engine/random/distributions.js';
-import { registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
+import { registeredCapacityNames, registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
 import type { PayerShares } from './payers.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
 
@@ -91,10 +91,24 @@ const builtInCapacitySchemas = [
  * registered capacity behaviour (`{type: <behaviour>, ...}`, see capacity/registry.ts). Read
  * lazily, so that a behaviour registered after this module loads is accepted.
  */
-export const capacitySchema: z.ZodType<CapacityForm, unknown> = z.lazy(() => {
-  const registered = registeredCapacitySchemas();
-  return registered.length === 0 ? z.union(builtInCapacitySchemas) : z.union([...builtInCapacitySchemas, ...registered]);
-});
+export const capacitySchema: z.ZodType<CapacityForm, unknown> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    // A `type` names a registered behaviour: an unknown one is named as such, not as a schedule missing its fields.
+    if (typeof value !== 'object' || value === null || !('type' in value)) return;
+    const type = (value as { type: unknown }).type;
+    const known = registeredCapacityNames();
+    if (typeof type !== 'string' || !known.includes(type)) {
+      const expected = known.length > 0 ? `one of ${known.join(', ')}` : 'none: no capacity behaviour is registered; write a whole number or {initial, changes}';
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `unknown capacity behaviour ${JSON.stringify(type)}; expected ${expected}` });
+    }
+  })
+  .pipe(
+    z.lazy(() => {
+      const registered = registeredCapacitySchemas();
+      return registered.length === 0 ? z.union(builtInCapacitySchemas) : z.union([...builtInCapacitySchemas, ...registered]);
+    }),
+  ) as z.ZodType<CapacityForm, unknown>;
 
 const routeSchema = z.strictObject({ to: name, probability });
 

@@ -62,6 +62,11 @@ export function registeredCapacitySchemas(): z.ZodType<TypedCapacityForm>[] {
   return [...registered.values()].map((b) => b.schema);
 }
 
+/** The names of the registered behaviours (the `type`s a model file may write). */
+export function registeredCapacityNames(): string[] {
+  return [...registered.keys()];
+}
+
 /** The run-time half of the behaviour a plan names. */
 export function capacityFactory(behaviour: string): CreateCapacity {
   const create = CREATE_BUILT_IN[behaviour] ?? registered.get(behaviour)?.create;

@@ -56,6 +56,12 @@ describe('a capacity behaviour added by registration', () => {
     expect(err.line).toBeGreaterThan(0);
   });
 
+  it('names an unknown behaviour and the registered ones', () => {
+    const err = configError(() => baseModel({ settings: { stepDown: { capacity: { type: 'doubleOnSundays', places: 5 } } } }));
+    expect(err.field).toBe('settings.stepDown.capacity.type');
+    expect(err.reason).toBe('unknown capacity behaviour "doubleOnSundays"; expected one of doubleOnMondays');
+  });
+
   it('leaves the built-in forms as they were: a whole number is still required of a plain capacity', () => {
     const err = configError(() => baseModel({ settings: { stepDown: { capacity: -3 } } }));
     expect(err.field).toBe('settings.stepDown.capacity');

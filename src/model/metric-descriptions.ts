@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { DISCHARGE_READY_BANDS } from './discharge-ready-delays.js';
 import { DELAY_LENGTH_BANDS } from './observations.js';
 import { POLICY_NAMES } from './policies/registry.js';
 
@@ -31,6 +32,14 @@ export const METRIC_DESCRIPTIONS: Record<string, string> = {
   delayLengthMedianDays: 'median fit-to-discharge time (from a 0.25-day histogram), days',
   delayLengthP90Days: '90th percentile of fit-to-discharge time, days',
   'delayLengthShare.<band>': 'share of acute discharges whose fit-to-discharge time fell in a band: under1Day, days1to2, days2to4, days4to7, days7to14, days14to21, days21plus',
+  'dischargeReadyDelayShare.<drdBand>':
+    'share of acute discharges (alive) by whole calendar days from the day they became medically optimised to the day they left, as the NHS discharge ready date publication counts them: sameDay, day1, days2to3, days4to6, days7to13, days14to20, days21plus',
+  'dischargeReadyDelayBedDaysShare.<drdBand>': 'share of the whole-day delays (days from the ready day to the discharge day, summed) that fall in each discharge-ready band',
+  meanDelayOfDelayedDays: 'mean whole days from the ready day to the discharge day, over the discharges not made on the ready day',
+  externalDelayShare:
+    "share of delayed bed days whose reason lies outside the hospital (referral and assessment, a provider's assessment, waiting for a place); the rest is the ward's discharge process",
+  sitrepDischargedShare:
+    'of the patients medically optimised and still in an acute bed at each midnight, the share discharged before the next (the daily situation report ratio, a stock ratio)',
   dischargesToIntermediateCare: 'hospital discharges into settings marked intermediate (under discharge to assess: moves on from the interim setting into them)',
   newCareHomePlacementsFromHospital: 'hospital discharges into settings marked careHome (under discharge to assess: moves on from the interim setting into them)',
   intermediateToCareHomeRatio: 'dischargesToIntermediateCare / newCareHomePlacementsFromHospital',
@@ -79,6 +88,8 @@ export function isKnownMetric(name: string, settings: string[]): boolean {
       return POLICY_NAMES.includes(member);
     case '<band>':
       return DELAY_LENGTH_BANDS.some((b) => b.name === member);
+    case '<drdBand>':
+      return DISCHARGE_READY_BANDS.some((b) => b.name === member);
     case '<reason>':
       return member === 'dischargeProcess' || member === 'assessment' || settings.some((s) => member === `awaiting${s.charAt(0).toUpperCase()}${s.slice(1)}`);
     default:

@@ -12,7 +12,8 @@ import type { Resource } from '../engine/resource.js';
 import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
 import type { CompiledModel } from './compile.js';
-import { delayReasonNames } from './delay-reasons.js';
+import { delayReasonNames, isExternalReason } from './delay-reasons.js';
+import { DischargeReadyDelays } from './discharge-ready-delays.js';
 import { PATHWAYS } from './pathways.js';
 import { PAYERS } from './payers.js';
 import { ROUTE_DEATH, ROUTE_HOME } from './routes.js';
@@ -81,6 +82,9 @@ export class Observations {
   private readonly midnightDelayed = new Tally({ keepValues: false });
   private readonly capacitySamples: Tally[];
   private readonly daily: DailySeries;
+  private readonly horizon: number;
+  /** Delays as the discharge ready date publication and the situation report count them. */
+  private readonly dischargeReady: DischargeReadyDelays;
   /** Costs that policies add or move between payers. */
   readonly policyCosts: PolicyCosts;
 
@@ -100,6 +104,8 @@ export class Observations {
     this.deathsInSettings = new Float64Array(n);
     this.windowStart = window.warmupDays;
     this.inWindow = window.warmupDays <= 0;
+    this.horizon = window.horizonDays;
+    this.dischargeReady = new DischargeReadyDelays(window.warmupDays);
     const days = Math.ceil(window.horizonDays);
     this.daily = { days, settings: model.settings.map((s) => s.name), values: new Float64Array(days * n * DAILY_COLUMNS.length) };
   }
@@ -119,6 +125,7 @@ export class Observations {
     for (const t of this.capacitySamples) t.reset();
     for (const r of this.resources) r.resetStatistics();
     this.policyCosts.startWindow(now);
+    this.dischargeReady.startWindow(now);
   }
 
   /** An emergency admission took an acute bed after waiting `wait` days. */
@@ -165,6 +172,7 @@ export class Observations {
     this.acuteDischarges++;
     this.fitToDischarge.add(wait);
     if (Math.floor(now) === Math.floor(fitAt)) this.sameDay++;
+    this.dischargeReady.discharged(now, fitAt);
     this.delayHistogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(wait / HISTOGRAM_BIN_DAYS))]++;
     if (destination >= 0) {
       const s = this.model.settings[destination];
@@ -248,7 +256,9 @@ export class Observations {
     }
     // The NHS count at midnight, and the capacity, belong to the day that ends now: the window's
     // first midnight ends no day of it, and its last (at the horizon) ends its last day.
-    if (!this.inWindow || !(now > this.windowStart)) return;
+    if (!this.inWindow) return;
+    this.dischargeReady.snapshot(now, this.acuteDelayed.value, this.horizon);
+    if (!(now > this.windowStart)) return;
     this.midnightDelayed.add(this.acuteDelayed.value);
     // Capacity is sampled for the day that ends now: midnight runs before the capacity changes
     // due at the same instant, so it still sees the day just ended. The window's first midnight
@@ -297,6 +307,8 @@ export class Observations {
     m.delayLengthMedianDays = this.delayQuantile(0.5);
     m.delayLengthP90Days = this.delayQuantile(0.9);
     this.delayBandShares(m);
+    this.dischargeReady.addMetrics(m);
+    m.externalDelayShare = this.externalDelayShare(now, m.delayedBedDays);
     m.dischargesToIntermediateCare = this.toIntermediate;
     m.newCareHomePlacementsFromHospital = this.toCareHomeFromAcute;
     m.intermediateToCareHomeRatio = this.toCareHomeFromAcute > 0 ? this.toIntermediate / this.toCareHomeFromAcute : NaN;
@@ -359,6 +371,15 @@ export class Observations {
     m['costShift.council'] = shifted[1];
     m.costTotal = byPayer.reduce((a, b) => a + b, 0);
     m.costPerDay = m.costTotal / (now - this.windowStart);
+  }
+
+  /** Share of delayed bed days whose reason lies outside the hospital (see delay-reasons.ts). */
+  private externalDelayShare(now: number, delayedBedDays: number): number {
+    let external = 0;
+    this.delayedByReason.forEach((monitor, r) => {
+      if (isExternalReason(r)) external += monitor.integral(now);
+    });
+    return delayedBedDays > 0 ? external / delayedBedDays : 0;
   }
 
   private meanCapacity(s: number): number {

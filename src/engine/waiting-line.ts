@@ -92,11 +92,15 @@ export class WaitingLine {
     return -1;
   }
 
-  /** Removes the entity's request (reneging, diversion). Returns false if it was not waiting. */
+  /**
+   * Removes the entity's request (reneging, diversion, or a grant from elsewhere) into the
+   * `shifted*` fields. Returns false if it was not waiting.
+   */
   remove(entity: number): boolean {
     if (this.discipline === 'priority') {
       for (let i = 0; i < this.count; i++) {
         if (this.entities[i] === entity) {
+          this.readOut(i);
           this.heapRemoveAt(i);
           return true;
         }
@@ -107,6 +111,7 @@ export class WaitingLine {
     for (let i = 0; i < this.count; i++) {
       const slot = (this.head + i) & mask;
       if (this.entities[slot] !== entity) continue;
+      this.readOut(slot);
       // Close the gap by moving the later rows one place forward, keeping their order.
       for (let j = i; j < this.count - 1; j++) this.copyRow((this.head + j + 1) & mask, (this.head + j) & mask);
       this.held[(this.head + this.count - 1) & mask] = null;

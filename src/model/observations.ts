@@ -11,6 +11,7 @@ import type { DivisibleResource } from '../engine/divisible-resource.js';
 import type { Resource } from '../engine/resource.js';
 import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
+import type { SettingCapacity } from './capacity/setting-capacity.js';
 import type { CompiledModel } from './compile.js';
 import { delayReasonNames, isExternalReason } from './delay-reasons.js';
 import { DischargeReadyDelays } from './discharge-ready-delays.js';
@@ -51,6 +52,7 @@ export interface DailySeries {
 export class Observations {
   private readonly model: CompiledModel;
   private readonly resources: Resource[];
+  private readonly capacities: readonly SettingCapacity[];
   private readonly reasonNames: string[];
   private inWindow: boolean;
   private windowStart: number;
@@ -88,10 +90,11 @@ export class Observations {
   /** Costs that policies add or move between payers. */
   readonly policyCosts: PolicyCosts;
 
-  constructor(model: CompiledModel, resources: Resource[], window: RunWindow) {
+  constructor(model: CompiledModel, capacities: readonly SettingCapacity[], window: RunWindow) {
     this.model = model;
-    this.resources = resources;
-    this.policyCosts = new PolicyCosts(model, resources, window.warmupDays);
+    this.capacities = capacities;
+    this.resources = capacities.map((c) => c.resource);
+    this.policyCosts = new PolicyCosts(model, this.resources, window.warmupDays);
     const n = model.settings.length;
     this.reasonNames = delayReasonNames(model.settings.map((s) => s.name));
     this.delayedByReason = this.reasonNames.map(() => new TimeWeighted());
@@ -126,6 +129,7 @@ export class Observations {
     for (const r of this.resources) r.resetStatistics();
     this.policyCosts.startWindow(now);
     this.dischargeReady.startWindow(now);
+    for (const c of this.capacities) c.startWindow?.(now);
   }
 
   /** An emergency admission took an acute bed after waiting `wait` days. */
@@ -339,6 +343,7 @@ export class Observations {
       m[`meanQueue.${s.name}`] = r.queueLength.mean(now);
       if (i !== this.model.acute) m[`placements.${s.name}`] = this.placements[i];
       if (s.visits !== null) m[`clients.${s.name}`] = (r as DivisibleResource).holderCount.mean(now);
+      this.capacities[i].addMetrics?.(m, now, s.name);
       if (s.careHome) careHomePlacements += this.placements[i];
       if (s.intermediate && s.kind === 'home') {
         intermediateHomeExits += this.exitsAll[i];
@@ -356,6 +361,7 @@ export class Observations {
     const moved = new Float64Array(PAYERS.length);
     this.model.settings.forEach((s, i) => {
       this.policyCosts.settingCostByPayer(i, now, setting, moved);
+      this.capacities[i].addCosts?.(setting, now);
       m[`costBySetting.${s.name}`] = setting[0] + setting[1] + setting[2];
       for (let k = 0; k < PAYERS.length; k++) {
         byPayer[k] += setting[k];

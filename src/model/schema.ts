@@ -12,23 +12,11 @@
 import { z } from 'zod';
 import { distributionSpecSchema, type DistributionSpec } from '../engine/random/distributions.js';
 import { registeredCapacityNames, registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
+import { builtInCapacitySchemas } from './capacity/schedule-schema.js';
+import './capacity/market.js';
 import type { PayerShares } from './payers.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
-
-const probability = z.number().min(0).max(1);
-const nonNegative = z.number().min(0);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine(isRealDate, { message: 'not a real date (month 01-12, day within the month)' });
-
-/** Whether a YYYY-MM-DD text names a day of the calendar (no 13th month, no 30 February). */
-function isRealDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true; // the regex above reports it
-  const t = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().startsWith(text);
-}
-const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a camelCase name of letters and digits');
+import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
 
 /** Whether a distribution spec can produce a negative value (a duration must not). */
 export function canBeNegative(spec: DistributionSpec): boolean {
@@ -71,20 +59,6 @@ export const windowSchema = z
     days: z.array(z.number().int().min(0).max(6)).min(1),
   })
   .refine((w) => w.startHour < w.endHour, { message: 'startHour must be before endHour', path: ['endHour'] });
-
-const capacityStepSchema = z.strictObject({
-  day: nonNegative.optional(),
-  date: isoDate.optional(),
-  capacity: z.number().int().min(0),
-});
-
-const builtInCapacitySchemas = [
-  z.number().int('capacity must be a whole number').min(0, 'capacity must be >= 0'),
-  z.strictObject({
-    initial: z.number().int().min(0),
-    changes: z.array(capacityStepSchema.refine((s) => (s.day === undefined) !== (s.date === undefined), 'give exactly one of day or date')).min(1),
-  }),
-] as const;
 
 /**
  * A capacity: a whole number, a schedule of changes by day number or by date, or the form of a

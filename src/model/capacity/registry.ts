@@ -46,6 +46,21 @@ export interface CapacityBehaviour {
   plan(form: TypedCapacityForm, calendar: Calendar): Omit<CapacityPlan, 'behaviour'>;
   /** Its run-time half. */
   readonly create: CreateCapacity;
+  /** Rules it needs of the rest of its setting: the problems, as (field of the setting, reason). */
+  checkSetting?(setting: SettingFacts): { field: string; message: string }[];
+}
+
+/** What a behaviour may check of the setting it runs. */
+export interface SettingFacts {
+  kind: 'acute' | 'bed' | 'home';
+  costBasis: 'occupied' | 'capacity';
+  visitsPerDay?: unknown;
+}
+
+/** The rules a registered behaviour places on its setting (none for the built-in forms). */
+export function capacitySettingProblems(capacity: CapacityForm, setting: SettingFacts): { field: string; message: string }[] {
+  if (typeof capacity !== 'object' || !('type' in capacity)) return [];
+  return registered.get(capacity.type)?.checkSetting?.(setting) ?? [];
 }
 
 const registered = new Map<string, CapacityBehaviour>();
@@ -76,8 +91,7 @@ export function capacityFactory(behaviour: string): CreateCapacity {
 
 /**
  * A setting's capacity plan from its parsed `capacity` (and `visitsPerDay`), before any policy
- * changes it. A change dated at or before the start is already in force at time 0: the latest
- * one sets the initial capacity (a stable sort keeps the listed order of changes at one time).
+ * changes it (see {@link planPlaces} for dated changes).
  */
 export function planCapacity(capacity: CapacityForm, visitsPerDay: { initial: number; final: number } | undefined, calendar: Calendar): CapacityPlan {
   if (typeof capacity === 'object' && 'type' in capacity) {
@@ -85,11 +99,20 @@ export function planCapacity(capacity: CapacityForm, visitsPerDay: { initial: nu
     if (behaviour === undefined) throw new Error(`unknown capacity behaviour "${capacity.type}"`);
     return { behaviour: behaviour.name, ...behaviour.plan(capacity, calendar) };
   }
+  const { initial, changes } = planPlaces(capacity, calendar);
+  if (visitsPerDay !== undefined) return { behaviour: 'visitsPerDay', initial, changes, parameters: { initial: visitsPerDay.initial, final: visitsPerDay.final } };
+  return { behaviour: 'places', initial, changes, parameters: {} };
+}
+
+/**
+ * Places, fixed or scheduled, in simulation days. A change dated at or before the start is
+ * already in force at time 0: the latest one sets the initial capacity (a stable sort keeps the
+ * listed order of changes at one time).
+ */
+export function planPlaces(capacity: BuiltInCapacityForm, calendar: Calendar): { initial: number; changes: CapacityChange[] } {
   const schedule = typeof capacity === 'number' ? null : capacity;
   const changes: CapacityChange[] = (schedule?.changes ?? []).map((c) => ({ time: c.date !== undefined ? calendar.timeOf(c.date) : (c.day as number), capacity: c.capacity }));
   const inForce = changes.filter((c) => c.time <= 0).sort((a, b) => a.time - b.time);
   const initial = inForce.length > 0 ? inForce[inForce.length - 1].capacity : schedule === null ? (capacity as number) : schedule.initial;
-  const later = changes.filter((c) => c.time > 0);
-  if (visitsPerDay !== undefined) return { behaviour: 'visitsPerDay', initial, changes: later, parameters: { initial: visitsPerDay.initial, final: visitsPerDay.final } };
-  return { behaviour: 'places', initial, changes: later, parameters: {} };
+  return { initial, changes: changes.filter((c) => c.time > 0) };
 }

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import type { Calendar } from '../../engine/calendar.js';
+import type { EntityStream } from '../../engine/random/entity-stream.js';
 import type { Resource } from '../../engine/resource.js';
 import type { EventKind, Simulation } from '../../engine/simulation.js';
 import type { PatientTable } from '../patients.js';
@@ -23,6 +25,12 @@ export interface SettingCapacity {
   ask(p: number, held: Resource | null, onGranted: EventKind): boolean;
   /** Called at every midnight, before the day's measurements (visits taper, for example). */
   midnight(now: number): void;
+  /** The results window starts (end of warm-up): a behaviour with measures of its own resets them. */
+  startWindow?(now: number): void;
+  /** Adds the behaviour's own metrics for setting `name` to `m` (a market's spot places, say). */
+  addMetrics?(m: Record<string, number>, now: number, name: string): void;
+  /** Adds costs beyond the setting's places (spot purchases) to `byPayer`, by payer index, over the window. */
+  addCosts?(byPayer: Float64Array, now: number): void;
 }
 
 /** What a behaviour is given to build a setting's capacity. */
@@ -34,6 +42,12 @@ export interface CapacityRun {
   readonly index: number;
   /** The people of the run (a behaviour may read their state, as visit tapering does). */
   readonly patients: PatientTable;
+  /** The run's calendar (financial years, weekdays). */
+  readonly calendar: Calendar;
+  /** Every person's own streams (a behaviour drawing for a person opens its own purpose). */
+  readonly person: EntityStream;
+  /** The setting's payer shares, by payer index (see payers.ts). */
+  readonly payerShares: Float64Array;
 }
 
 /** A capacity behaviour's run-time half: builds the setting's capacity for one replication. */

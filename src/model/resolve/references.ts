@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { capacitySettingProblems } from '../capacity/registry.js';
 import { ModelProblem } from '../model-problem.js';
 import { PATHWAYS } from '../pathways.js';
 import { EXIT_NAMES } from '../routes.js';
@@ -31,6 +32,7 @@ export function referenceProblems(m: ModelConfig): ModelProblem[] {
     }
   }
   for (const [s, setting] of Object.entries(m.settings)) {
+    for (const problem of capacitySettingProblems(setting.capacity, setting)) add(['settings', s, problem.field], problem.message);
     if (setting.kind === 'acute') {
       if (setting.next) add(['settings', s, 'next'], 'the acute setting routes by pathways, not next');
       continue;

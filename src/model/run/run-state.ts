@@ -80,11 +80,11 @@ export class RunState {
   ) {
     this.streams = new RandomStreams(window.seed);
     this.policies = model.policies;
-    const run = { sim: this.sim, patients: this.patients };
-    this.capacities = model.settings.map((s) => s.createCapacity(s.capacity, { ...run, name: s.name, index: s.index }));
-    this.resources = this.capacities.map((c) => c.resource);
-    this.observations = new Observations(model, this.resources, window);
     this.person = new EntityStream(this.streams.stream(STREAM_PEOPLE));
+    const run = { sim: this.sim, patients: this.patients, calendar: model.calendar, person: this.person };
+    this.capacities = model.settings.map((s) => s.createCapacity(s.capacity, { ...run, name: s.name, index: s.index, payerShares: s.payerShares }));
+    this.resources = this.capacities.map((c) => c.resource);
+    this.observations = new Observations(model, this.capacities, window);
     this.decide = new PolicyDecisions(model, this.patients, this.person, this.capacities);
   }
 

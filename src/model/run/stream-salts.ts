@@ -16,6 +16,10 @@ export const SALT_EXIT = 2;
 export const SALT_POLICY_FLAGS = 3;
 /** Prevention (policy decision). */
 export const SALT_DEMAND = 4;
+/** Who pays for a spot place bought in a provider market (drawn once per episode). */
+export const SALT_FUNDER = 5;
+/** The searches for a spot place in a provider market (one draw per search). */
+export const SALT_SOURCING = 6;
 /** Stay and route in setting s: SALT_SETTING + s. */
 export const SALT_SETTING = 8;
 /** A redirect of a request for setting s: SALT_REDIRECT + s (policy decision). */

@@ -1,0 +1,361 @@
+/**
+ * A provider market: block-contracted places, and spot places bought from the providers of the
+ * area once a broker has found one, within a budget per payer and financial year.
+ *
+ * A person who finds no block place free waits where they are, keeping any place they hold (an
+ * acute bed: a delayed discharge), in the block places' first-come-first-served line, and a
+ * search for a spot place starts at once. The search takes an exponential time whose mean grows
+ * with the market's tightness u = spot places in use / market size:
+ *
+ *     mean search = sourcingDays / (1 - u) ^ tightnessExponent
+ *
+ * With the exponent 1 this is a broker ringing providers one after another, each call taking an
+ * exponential time of mean `sourcingDays` and finding a vacancy with probability 1 - u: the
+ * number of calls is geometric with mean 1 / (1 - u), and the sum of a geometric number of
+ * exponential calls is exponential with mean sourcingDays / (1 - u). Delays lengthen as the
+ * supply of providers thins (Allan, Roland, Malisauskaite et al., BMC Health Services Research
+ * 2021: one more home-care provider per 10 km2, 14.9% fewer social-care delayed days; ADASS
+ * spring surveys 2022-2023: hours of home care that could not be delivered for want of carers).
+ * A market that is full (u = 1) has nothing to find: the search starts when a spot place frees.
+ *
+ * When the search ends the person takes a spot place at the spot price if one is still free and
+ * their funder's spot budget for the year is not spent; a block place freed meanwhile is taken
+ * first, in its line's order. The funder is drawn per person from the setting's payer shares.
+ * A budget spent stops spot purchases for that payer until the next financial year (1 April),
+ * as a council must balance its budget; the first, partial year has its share of the budget.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Calendar } from '../../engine/calendar.js';
+import type { EntityStream } from '../../engine/random/entity-stream.js';
+import { TimeWeighted } from '../../engine/monitors/time-weighted.js';
+import { Tally } from '../../engine/monitors/tally.js';
+import { OverflowResource } from '../../engine/overflow-resource.js';
+import type { Resource } from '../../engine/resource.js';
+import type { EventKind, Simulation } from '../../engine/simulation.js';
+import { PAYERS } from '../payers.js';
+import type { PatientTable } from '../patients.js';
+import { EPISODE_SALT, SALT_FUNDER, SALT_SOURCING } from '../run/stream-salts.js';
+import { nonNegative } from '../schema-primitives.js';
+import type { CapacityPlan } from './plan.js';
+import { planPlaces, registerCapacityBehaviour, type BuiltInCapacityForm, type TypedCapacityForm } from './registry.js';
+import { placesSchema } from './schedule-schema.js';
+import type { CapacityRun, SettingCapacity } from './setting-capacity.js';
+
+/** A market's parameters, as resolved (plain data; Infinity for an unlimited market or budget). */
+export interface MarketParameters {
+  /** Spot places the area's providers can sell beyond the block contracts. */
+  marketSize: number;
+  /** Mean search time, days, when no spot place is in use. */
+  sourcingDays: number;
+  /** How steeply the search lengthens as the market fills (1: a sequential search, see above). */
+  tightnessExponent: number;
+  /** Price of a spot place per occupied day, GBP. */
+  spotCostPerDay: number;
+  /** Spot budget per financial year by payer index (nhs, council, selfFunder); Infinity: none. */
+  spotBudgetPerYear: number[];
+}
+
+/** The form a model file writes. */
+export const marketSchema = z.strictObject({
+  type: z.literal('market'),
+  block: placesSchema,
+  marketSize: z.number().int('marketSize must be a whole number of places').min(0).nullable().default(null),
+  sourcingDays: nonNegative,
+  tightnessExponent: z.number().positive().default(1),
+  spotCostPerDay: nonNegative,
+  spotBudgetPerYear: z.strictObject({ nhs: nonNegative.optional(), council: nonNegative.optional(), selfFunder: nonNegative.optional() }).default({}),
+});
+
+type MarketForm = z.output<typeof marketSchema>;
+
+// What a person waiting for a place in the setting is doing about a spot place.
+const IDLE = 0;
+const SEARCHING = 1;
+const AWAITING_SPOT = 2;
+const AWAITING_BUDGET = 3;
+
+/** A market setting's capacity during one replication. */
+export class MarketCapacity implements SettingCapacity {
+  readonly resource: OverflowResource;
+  readonly unitsPerPerson = 1;
+  private readonly sim: Simulation;
+  private readonly patients: PatientTable;
+  private readonly person: EntityStream;
+  private readonly calendar: Calendar;
+  private readonly payerShares: Float64Array;
+  private readonly market: MarketParameters;
+  private readonly onSearchEnd: EventKind;
+  private readonly onBlockGranted: EventKind;
+  private onGranted: EventKind = -1;
+
+  // Per person slot: the search's event handle, searches made, funder, what they are doing.
+  private searchHandle = new Float64Array(64).fill(-1);
+  private searches = new Uint16Array(64);
+  private funder = new Int8Array(64).fill(-1);
+  private state = new Uint8Array(64);
+  private ticket = new Uint32Array(64);
+  // People waiting for a spot place to free, and for next year's budget: (slot, ticket) pairs.
+  private readonly awaitingSpot: number[] = [];
+  private awaitingSpotHead = 0;
+  private awaitingBudget: number[] = [];
+
+  // Spot places in use by funder: since the financial year began, and in the results window.
+  private readonly yearSpot = PAYERS.map(() => new TimeWeighted());
+  private readonly windowSpot = PAYERS.map(() => new TimeWeighted());
+  private readonly budgetThisYear = new Float64Array(PAYERS.length);
+  private readonly exhausted = new TimeWeighted();
+  private purchases = 0;
+  private readonly spotWaits = new Tally({ keepValues: false });
+
+  constructor(plan: CapacityPlan, run: CapacityRun) {
+    this.sim = run.sim;
+    this.patients = run.patients;
+    this.person = run.person;
+    this.calendar = run.calendar;
+    this.payerShares = run.payerShares;
+    this.market = plan.parameters as unknown as MarketParameters;
+    this.resource = new OverflowResource(run.sim, { name: run.name, capacity: plan.initial });
+    if (plan.changes.length > 0) this.resource.scheduleCapacity(plan.changes);
+    this.resource.overflowReleased = (p) => this.spotReleased(p);
+    this.onSearchEnd = run.sim.defineEvent((p) => this.searchEnded(p), `${run.name}: spot search ended`);
+    this.onBlockGranted = run.sim.defineEvent((p) => this.granted(p), `${run.name}: place granted`);
+    this.startYear(0, this.firstYearShare());
+  }
+
+  ask(p: number, held: Resource | null, onGranted: EventKind): boolean {
+    this.onGranted = onGranted;
+    const r = this.resource;
+    if (held === null ? r.request(p, this.onBlockGranted) : r.requestWhileHolding(p, held, this.onBlockGranted)) return true;
+    this.grow(p);
+    this.searches[p] = 0;
+    this.funder[p] = -1;
+    return this.seekSpot(p, true);
+  }
+
+  midnight(now: number): void {
+    const date = this.calendar.dateAt(now + 1e-9);
+    if (date.getUTCMonth() === 3 && date.getUTCDate() === 1 && now > 0) {
+      this.startYear(now, 1);
+      const waiting = this.awaitingBudget;
+      this.awaitingBudget = [];
+      for (let i = 0; i < waiting.length; i += 2) if (this.isCurrent(waiting[i], waiting[i + 1], AWAITING_BUDGET)) this.seekSpot(waiting[i], false);
+    }
+    let spent = 0;
+    for (let k = 0; k < PAYERS.length; k++) if (this.budgetSpent(k, now)) spent = 1;
+    this.exhausted.update(now, spent);
+  }
+
+  startWindow(now: number): void {
+    for (const t of this.windowSpot) t.reset(now);
+    this.exhausted.reset(now);
+    this.purchases = 0;
+    this.spotWaits.reset();
+  }
+
+  addMetrics(m: Record<string, number>, now: number, name: string): void {
+    m[`spotPlacesInUse.${name}`] = this.resource.overflowOccupancy.mean(now);
+    m[`spotPurchases.${name}`] = this.purchases;
+    m[`meanSourcingWaitDays.${name}`] = this.spotWaits.count > 0 ? this.spotWaits.mean() : 0;
+    let spend = 0;
+    PAYERS.forEach((payer, k) => {
+      const cost = this.windowSpot[k].integral(now) * this.market.spotCostPerDay;
+      spend += cost;
+      m[`spotSpendByPayer.${payer}`] = (m[`spotSpendByPayer.${payer}`] ?? 0) + cost;
+    });
+    m[`spotSpend.${name}`] = spend;
+    m[`spotBudgetExhaustedDays.${name}`] = this.exhausted.integral(now);
+  }
+
+  addCosts(byPayer: Float64Array, now: number): void {
+    for (let k = 0; k < PAYERS.length; k++) byPayer[k] += this.windowSpot[k].integral(now) * this.market.spotCostPerDay;
+  }
+
+  /**
+   * The person waits for a place: searches for a spot place if the market has one and their
+   * funder can pay, else waits for one to free or for next year's budget. `immediate`: inside
+   * ask(), where a spot place found at once is an immediate grant (true, no handler run).
+   */
+  private seekSpot(p: number, immediate: boolean): boolean {
+    if (!this.canBuy(p)) {
+      this.wait(p, AWAITING_BUDGET);
+      return false;
+    }
+    const market = this.market;
+    if (this.resource.overflowInUse >= market.marketSize) {
+      this.wait(p, AWAITING_SPOT);
+      return false;
+    }
+    const tightness = market.marketSize === Infinity ? 0 : this.resource.overflowInUse / market.marketSize;
+    const search = (market.sourcingDays / Math.pow(1 - tightness, market.tightnessExponent)) * this.standardExponential(p);
+    if (search === 0) return this.buySpot(p, immediate);
+    this.state[p] = SEARCHING;
+    this.searchHandle[p] = this.sim.schedule(search, this.onSearchEnd, p);
+    return false;
+  }
+
+  private searchEnded(p: number): void {
+    this.searchHandle[p] = -1;
+    if (this.canBuy(p) && this.resource.overflowInUse < this.market.marketSize) this.buySpot(p, false);
+    else this.seekSpot(p, false);
+  }
+
+  /** Gives the person a spot place; with `immediate`, without running the grant handler. */
+  private buySpot(p: number, immediate: boolean): boolean {
+    const k = this.funderOf(p);
+    const now = this.sim.now;
+    this.yearSpot[k].add(now, 1);
+    this.windowSpot[k].add(now, 1);
+    this.purchases++;
+    this.state[p] = IDLE;
+    // The funder stays recorded while the place is held, for its release.
+    this.spotWaits.add(this.resource.grantOverflow(p, !immediate));
+    return immediate;
+  }
+
+  /** A block place, or a spot place, was granted: any search ends; the setting's handler runs. */
+  private granted(p: number): void {
+    if (this.searchHandle[p] >= 0) {
+      this.sim.cancel(this.searchHandle[p]);
+      this.searchHandle[p] = -1;
+    }
+    if (!this.resource.holdsOverflow(p)) {
+      this.state[p] = IDLE;
+      this.funder[p] = -1;
+    }
+    this.sim.invoke(this.onGranted, p);
+  }
+
+  private spotReleased(p: number): void {
+    const k = this.funder[p];
+    const now = this.sim.now;
+    this.yearSpot[k].add(now, -1);
+    this.windowSpot[k].add(now, -1);
+    this.funder[p] = -1;
+    // The freed place goes to the search of the longest waiting person the full market held up.
+    const queue = this.awaitingSpot;
+    while (this.awaitingSpotHead < queue.length) {
+      const q = queue[this.awaitingSpotHead];
+      const t = queue[this.awaitingSpotHead + 1];
+      this.awaitingSpotHead += 2;
+      if (this.isCurrent(q, t, AWAITING_SPOT)) {
+        this.seekSpot(q, false);
+        break;
+      }
+    }
+    if (this.awaitingSpotHead > 1024 && this.awaitingSpotHead * 2 > queue.length) {
+      queue.splice(0, this.awaitingSpotHead);
+      this.awaitingSpotHead = 0;
+    }
+  }
+
+  private wait(p: number, state: number): void {
+    this.state[p] = state;
+    const t = ++this.ticket[p];
+    (state === AWAITING_SPOT ? this.awaitingSpot : this.awaitingBudget).push(p, t);
+  }
+
+  /** Whether a listed (slot, ticket) is still that person, waiting in this state. */
+  private isCurrent(p: number, ticket: number, state: number): boolean {
+    return this.state[p] === state && this.ticket[p] === ticket && this.resource.isWaiting(p);
+  }
+
+  private canBuy(p: number): boolean {
+    return !this.budgetSpent(this.funderOf(p), this.sim.now);
+  }
+
+  private budgetSpent(k: number, now: number): boolean {
+    const budget = this.budgetThisYear[k];
+    return budget !== Infinity && this.yearSpot[k].integral(now) * this.market.spotCostPerDay >= budget;
+  }
+
+  /** The person's funder for this episode, drawn once from the setting's payer shares. */
+  private funderOf(p: number): number {
+    if (this.funder[p] >= 0) return this.funder[p];
+    const patients = this.patients;
+    this.person.open(patients.identity[p], SALT_FUNDER + EPISODE_SALT * patients.episode[p]);
+    const u = this.person.uniform();
+    let k = 0;
+    let cumulative = this.payerShares[0];
+    while (k < PAYERS.length - 1 && u >= cumulative) cumulative += this.payerShares[++k];
+    this.funder[p] = k;
+    return k;
+  }
+
+  /** The person's next standard exponential search draw (a new one for each search of the wait). */
+  private standardExponential(p: number): number {
+    const patients = this.patients;
+    const person = this.person;
+    person.open(patients.identity[p], SALT_SOURCING + EPISODE_SALT * patients.episode[p]);
+    for (let i = 0; i < this.searches[p]; i++) person.uniform();
+    this.searches[p]++;
+    return -Math.log(person.uniform());
+  }
+
+  private startYear(now: number, share: number): void {
+    for (let k = 0; k < PAYERS.length; k++) {
+      this.yearSpot[k].reset(now);
+      this.budgetThisYear[k] = this.market.spotBudgetPerYear[k] * share;
+    }
+  }
+
+  /** The part of the first financial year that the run covers (the rest was spent before it). */
+  private firstYearShare(): number {
+    const start = this.calendar.dateAt(0);
+    const y = start.getUTCMonth() >= 3 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
+    const next = Date.UTC(y + 1, 3, 1);
+    const length = (next - Date.UTC(y, 3, 1)) / 86_400_000;
+    return (next - start.getTime()) / 86_400_000 / length;
+  }
+
+  private grow(p: number): void {
+    if (p < this.state.length) return;
+    const n = Math.max(p + 1, this.state.length * 2);
+    this.searchHandle = grown(this.searchHandle, new Float64Array(n).fill(-1));
+    this.funder = grown(this.funder, new Int8Array(n).fill(-1));
+    this.searches = grown(this.searches, new Uint16Array(n));
+    this.state = grown(this.state, new Uint8Array(n));
+    this.ticket = grown(this.ticket, new Uint32Array(n));
+  }
+}
+
+/** `bigger` holding `old`'s values first. */
+function grown<T extends Float64Array | Int8Array | Uint8Array | Uint16Array | Uint32Array>(old: T, bigger: T): T {
+  bigger.set(old as ArrayLike<number>);
+  return bigger;
+}
+
+/** The market's plan from its parsed form. */
+function planMarket(form: TypedCapacityForm, calendar: Calendar): Omit<CapacityPlan, 'behaviour'> {
+  const market = form as unknown as MarketForm;
+  const { initial, changes } = planPlaces(market.block as BuiltInCapacityForm, calendar);
+  const budget = market.spotBudgetPerYear as Partial<Record<(typeof PAYERS)[number], number>>;
+  const parameters: MarketParameters = {
+    marketSize: market.marketSize ?? Infinity,
+    sourcingDays: market.sourcingDays,
+    tightnessExponent: market.tightnessExponent,
+    spotCostPerDay: market.spotCostPerDay,
+    spotBudgetPerYear: PAYERS.map((payer) => budget[payer] ?? Infinity),
+  };
+  return { initial, changes, parameters: parameters as unknown as Record<string, unknown> };
+}
+
+registerCapacityBehaviour({
+  name: 'market',
+  schema: marketSchema as unknown as z.ZodType<TypedCapacityForm>,
+  plan: planMarket,
+  create: (plan, run) => new MarketCapacity(plan, run),
+  checkSetting: (setting) => {
+    const problems: { field: string; message: string }[] = [];
+    if (setting.kind === 'acute') problems.push({ field: 'capacity', message: 'a provider market is for settings outside the hospital; the acute setting has its own beds' });
+    if (setting.visitsPerDay !== undefined) problems.push({ field: 'visitsPerDay', message: 'a provider market counts places, not visits per day; drop one of them' });
+    if (setting.costBasis !== 'capacity') {
+      problems.push({
+        field: 'costBasis',
+        message: "a market's block places are paid per place-day, used or not (spot places per occupied day at spotCostPerDay): write costBasis: capacity",
+      });
+    }
+    return problems;
+  },
+});

@@ -134,6 +134,17 @@ export class MarketCapacity implements SettingCapacity {
     return this.seekSpot(p, true);
   }
 
+  withdraw(p: number): boolean {
+    if (!this.resource.withdraw(p)) return false;
+    if (this.searchHandle[p] >= 0) {
+      this.sim.cancel(this.searchHandle[p]);
+      this.searchHandle[p] = -1;
+    }
+    this.state[p] = IDLE;
+    this.funder[p] = -1;
+    return true;
+  }
+
   midnight(now: number): void {
     const date = this.calendar.dateAt(now + 1e-9);
     if (date.getUTCMonth() === 3 && date.getUTCDate() === 1 && now > 0) {
@@ -197,6 +208,7 @@ export class MarketCapacity implements SettingCapacity {
 
   private searchEnded(p: number): void {
     this.searchHandle[p] = -1;
+    if (!this.resource.isWaiting(p)) return; // withdrawn meanwhile (its search was cancelled) or granted
     if (this.canBuy(p) && this.resource.overflowInUse < this.market.marketSize) this.buySpot(p, false);
     else this.seekSpot(p, false);
   }

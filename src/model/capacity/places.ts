@@ -23,6 +23,10 @@ export class PlacesCapacity implements SettingCapacity {
     return held === null ? this.resource.request(p, onGranted) : this.resource.requestWhileHolding(p, held, onGranted);
   }
 
+  withdraw(p: number): boolean {
+    return this.resource.withdraw(p);
+  }
+
   midnight(_now: number): void {}
 }
 

@@ -23,6 +23,12 @@ export interface SettingCapacity {
    * true if granted at once, otherwise `onGranted` runs when it is.
    */
   ask(p: number, held: Resource | null, onGranted: EventKind): boolean;
+  /**
+   * Takes person p's request out of the waiting line (they were re-assessed to another service,
+   * died or were readmitted while waiting); the place they hold stays theirs. False if they
+   * were not waiting.
+   */
+  withdraw(p: number): boolean;
   /** Called at every midnight, before the day's measurements (visits taper, for example). */
   midnight(now: number): void;
   /** The results window starts (end of warm-up): a behaviour with measures of its own resets them. */

@@ -39,6 +39,10 @@ export class VisitsCapacity implements SettingCapacity {
     return this.resource.requestAmount(p, this.rates.initial, onGranted, held);
   }
 
+  withdraw(p: number): boolean {
+    return this.resource.withdraw(p);
+  }
+
   /**
    * Once a day each client gets the visits due at this point of their stay (the final rate
    * while they wait, after it, for their next service).

@@ -59,7 +59,7 @@ describe('a capacity behaviour added by registration', () => {
   it('names an unknown behaviour and the registered ones', () => {
     const err = configError(() => baseModel({ settings: { stepDown: { capacity: { type: 'doubleOnSundays', places: 5 } } } }));
     expect(err.field).toBe('settings.stepDown.capacity.type');
-    expect(err.reason).toBe('unknown capacity behaviour "doubleOnSundays"; expected one of doubleOnMondays');
+    expect(err.reason).toBe('unknown capacity behaviour "doubleOnSundays"; expected one of market, doubleOnMondays');
   });
 
   it('leaves the built-in forms as they were: a whole number is still required of a plain capacity', () => {

@@ -12,6 +12,7 @@ import type { CapacityPlan } from './capacity/plan.js';
 import { capacityFactory } from './capacity/registry.js';
 import type { CreateCapacity } from './capacity/setting-capacity.js';
 import type { VisitRates } from './capacity/visits-per-day.js';
+import { DISCHARGE_STEP_REASONS, stepReasonCode } from './delay-reasons.js';
 import { payerShareArray } from './payers.js';
 import { PATHWAYS } from './pathways.js';
 import { compileEffects, type CompiledPolicies } from './policies/compile-effects.js';
@@ -42,6 +43,19 @@ export interface CompiledSetting {
   visits: VisitRates | null;
   /** The provider's own assessment before it takes someone; null for none. */
   providerAssessment: Distribution | null;
+}
+
+/** A discharge step ready to run. */
+export interface CompiledDischargeStep {
+  /** Its delay-reason code. */
+  reason: number;
+  /** Share of the patients on its pathways who need it. */
+  share: number;
+  duration: Distribution;
+  /** By pathway index: whether patients on it need the step. */
+  pathways: boolean[];
+  /** Its working hours; null for around the clock. */
+  window: WorkingWindow | null;
 }
 
 /** A case-mix group ready to run. */
@@ -90,9 +104,16 @@ export interface CompiledModel {
   dischargeProcess: Distribution;
   /** Hours the discharge process works; null for around the clock. */
   dischargeWindow: WorkingWindow | null;
-  assessmentDuration: Distribution;
-  referralDelay: Distribution;
-  /** Hours referral, assessment and providers' own assessments work; null for around the clock. */
+  /** The ward's discharge work as steps with their own reasons; null: one process for P0 (`dischargeProcess`). */
+  dischargeSteps: CompiledDischargeStep[] | null;
+  /** The reasons of the discharge steps, in delay-reason code order after the awaiting reasons. */
+  stepReasons: string[];
+  /** By pathway: assessment work and referral delay (the pathway's own, else the model's). */
+  assessmentDuration: Distribution[];
+  referralDelay: Distribution[];
+  /** By pathway: hours referral and assessment work; null for around the clock. */
+  pathwayAssessmentWindow: (WorkingWindow | null)[];
+  /** Hours providers' own assessments work (the model's assessment window); null for around the clock. */
   assessmentWindow: WorkingWindow | null;
   /** Chance that a referral is lost or repeated. */
   repeatReferralProbability: number;
@@ -126,6 +147,16 @@ export function compileModel(resolved: ResolvedModel): CompiledModel {
   }));
   const emergency = config.arrivals.emergency;
   const warm = config.warmStart;
+  const listed = config.discharge.steps;
+  const stepReasons = DISCHARGE_STEP_REASONS.filter((r) => listed?.some((step) => step.reason === r));
+  const steps =
+    listed?.map((step) => ({
+      reason: stepReasonCode(step.reason, stepReasons, names.length),
+      share: step.share,
+      duration: createDistribution(step.duration as DistributionSpec),
+      pathways: PATHWAYS.map((p) => step.pathways.includes(p)),
+      window: step.window === undefined ? config.discharge.window : step.window,
+    })) ?? null;
   return {
     calendar,
     settings,
@@ -142,10 +173,11 @@ export function compileModel(resolved: ResolvedModel): CompiledModel {
     maxAdmissionWaitDays: config.admission.maxWaitDays,
     pathwayTarget: Int32Array.from(PATHWAYS.map((p) => (config.pathways[p].to ? indexOf(config.pathways[p].to as string) : -1))),
     pathwayNeedsAssessment: PATHWAYS.map((p) => p !== 'P0' && config.pathways[p].assessment),
-    dischargeProcess: createDistribution(config.discharge.process as DistributionSpec),
+    dischargeProcess: createDistribution((config.discharge.process ?? NO_TIME) as DistributionSpec),
     dischargeWindow: config.discharge.window,
-    assessmentDuration: createDistribution(config.assessment.duration as DistributionSpec),
-    referralDelay: createDistribution(config.assessment.referralDelay as DistributionSpec),
+    dischargeSteps: steps,
+    stepReasons,
+    ...pathwayAssessments(config),
     assessmentWindow: config.assessment.window,
     repeatReferralProbability: config.assessment.repeatProbability,
     assessmentCostPerAssessment: config.assessment.costPerAssessment,
@@ -154,6 +186,23 @@ export function compileModel(resolved: ResolvedModel): CompiledModel {
     readmissionDelay: createDistribution(config.readmission.withinDays as DistributionSpec),
     warmStart: warm ? { occupied: names.map((n) => warm[n]?.occupied ?? 0), waiting: names.map((n) => warm[n]?.waiting ?? 0) } : null,
     policies: compileEffects(resolved, (to) => routeCode(to, indexOf)),
+  };
+}
+
+const NO_TIME = { type: 'fixed', value: 0 };
+
+/**
+ * Referral delay, assessment work and working hours by pathway. A pathway without its own uses
+ * the model's, as the same distribution object, so that a model with none draws as before.
+ */
+function pathwayAssessments(config: ResolvedModel['config']): Pick<CompiledModel, 'referralDelay' | 'assessmentDuration' | 'pathwayAssessmentWindow'> {
+  const referral = createDistribution(config.assessment.referralDelay as DistributionSpec);
+  const work = createDistribution(config.assessment.duration as DistributionSpec);
+  const own = PATHWAYS.map((p) => config.pathways[p]);
+  return {
+    referralDelay: own.map((p) => (p.referralDelay ? createDistribution(p.referralDelay as DistributionSpec) : referral)),
+    assessmentDuration: own.map((p) => (p.assessmentDuration ? createDistribution(p.assessmentDuration as DistributionSpec) : work)),
+    pathwayAssessmentWindow: own.map((p) => (p.assessmentWindow === undefined ? config.assessment.window : p.assessmentWindow)),
   };
 }
 

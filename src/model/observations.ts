@@ -13,7 +13,7 @@ import { TimeWeighted } from '../engine/monitors/time-weighted.js';
 import { Tally } from '../engine/monitors/tally.js';
 import type { SettingCapacity } from './capacity/setting-capacity.js';
 import type { CompiledModel } from './compile.js';
-import { delayReasonNames, isExternalReason } from './delay-reasons.js';
+import { delayReasonNames, isExternalReason, REASON_AWAITING_OFFSET } from './delay-reasons.js';
 import { DischargeReadyDelays } from './discharge-ready-delays.js';
 import { PATHWAYS } from './pathways.js';
 import { PAYERS } from './payers.js';
@@ -38,7 +38,13 @@ export const DELAY_LENGTH_BANDS: readonly { name: string; from: number; to: numb
   { name: 'days14to21', from: 14, to: 21 },
   { name: 'days21plus', from: 21, to: Infinity },
 ];
-/** Columns of the daily series, per setting. */
+/**
+ * Columns of the daily series, per setting. On the acute row, `dischargeProcess` counts the
+ * patients delayed by the ward's own work (every internal reason) and `assessment` those
+ * delayed by external reasons before a place is sought (referral and assessment, equipment,
+ * housing); each other setting's row counts, in `awaitedFromHospital`, the patients in acute
+ * beds waiting for it. The reasons one by one are in `delayedBedDaysByReason`.
+ */
 export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue', 'capacity', 'dischargeProcess', 'assessment', 'awaitedFromHospital'] as const;
 
 /** Daily series of one replication: value[(day * settings + s) * DAILY_COLUMNS.length + column]. */
@@ -54,6 +60,11 @@ export class Observations {
   private readonly resources: Resource[];
   private readonly capacities: readonly SettingCapacity[];
   private readonly reasonNames: string[];
+  /** By reason code: whether the NHS counts it as external to the hospital. */
+  private readonly external: boolean[];
+  /** Reason codes summed into the daily dischargeProcess column (internal) and assessment column (external, before a place). */
+  private readonly internalReasons: number[];
+  private readonly externalBeforePlace: number[];
   private inWindow: boolean;
   private windowStart: number;
   private windowEnd = 0;
@@ -96,7 +107,14 @@ export class Observations {
     this.resources = capacities.map((c) => c.resource);
     this.policyCosts = new PolicyCosts(model, this.resources, window.warmupDays);
     const n = model.settings.length;
-    this.reasonNames = delayReasonNames(model.settings.map((s) => s.name));
+    this.reasonNames = delayReasonNames(
+      model.settings.map((s) => s.name),
+      model.stepReasons,
+    );
+    const awaiting = (r: number): boolean => r >= REASON_AWAITING_OFFSET && r < REASON_AWAITING_OFFSET + n;
+    this.external = this.reasonNames.map(isExternalReason);
+    this.internalReasons = this.reasonNames.flatMap((name, r) => (isExternalReason(name) ? [] : [r]));
+    this.externalBeforePlace = this.reasonNames.flatMap((name, r) => (isExternalReason(name) && !awaiting(r) ? [r] : []));
     this.delayedByReason = this.reasonNames.map(() => new TimeWeighted());
     this.delayedByPathway = PATHWAYS.map(() => new TimeWeighted());
     this.blockedIn = model.settings.map(() => new TimeWeighted());
@@ -253,8 +271,8 @@ export class Observations {
         // The acute delays by reason: process and assessment on the acute row, and on each other
         // setting's row the patients in acute beds waiting for it.
         const isAcute = s === this.model.acute;
-        this.daily.values[base + 4] = isAcute ? this.delayedByReason[0].value : 0;
-        this.daily.values[base + 5] = isAcute ? this.delayedByReason[1].value : 0;
+        this.daily.values[base + 4] = isAcute ? this.levelOf(this.internalReasons) : 0;
+        this.daily.values[base + 5] = isAcute ? this.levelOf(this.externalBeforePlace) : 0;
         this.daily.values[base + 6] = isAcute ? 0 : this.delayedByReason[2 + s].value;
       }
     }
@@ -383,9 +401,16 @@ export class Observations {
   private externalDelayShare(now: number, delayedBedDays: number): number {
     let external = 0;
     this.delayedByReason.forEach((monitor, r) => {
-      if (isExternalReason(r)) external += monitor.integral(now);
+      if (this.external[r]) external += monitor.integral(now);
     });
     return delayedBedDays > 0 ? external / delayedBedDays : 0;
+  }
+
+  /** Patients delayed now for any of these reasons. */
+  private levelOf(reasons: readonly number[]): number {
+    let n = 0;
+    for (const r of reasons) n += this.delayedByReason[r].value;
+    return n;
   }
 
   private meanCapacity(s: number): number {

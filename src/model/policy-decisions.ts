@@ -22,6 +22,8 @@ export class PolicyDecisions {
   private readonly policies: CompiledPolicies;
   private readonly sevenDayDischargeWindow: WorkingWindow | null;
   private readonly sevenDayAssessmentWindow: WorkingWindow | null;
+  private readonly sevenDayPathwayWindows: (WorkingWindow | null)[];
+  private readonly sevenDayStepWindows: (WorkingWindow | null)[];
 
   constructor(
     private readonly model: CompiledModel,
@@ -32,6 +34,8 @@ export class PolicyDecisions {
     this.policies = model.policies;
     this.sevenDayDischargeWindow = allWeek(model.dischargeWindow);
     this.sevenDayAssessmentWindow = allWeek(model.assessmentWindow);
+    this.sevenDayPathwayWindows = model.pathwayAssessmentWindow.map(allWeek);
+    this.sevenDayStepWindows = (model.dischargeSteps ?? []).map((step) => allWeek(step.window));
   }
 
   /** Prevention: whether this would-be arrival stays well (a policy lowered their group's demand). */
@@ -77,9 +81,19 @@ export class PolicyDecisions {
     return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayDischargeWindow : this.model.dischargeWindow;
   }
 
-  /** The assessment's (and providers' own assessment's) window for a person with these flags. */
+  /** The providers' own assessments' window for a person with these flags. */
   assessmentWindow(flags: number): WorkingWindow | null {
     return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayAssessmentWindow : this.model.assessmentWindow;
+  }
+
+  /** The referral and assessment's window for a person on `pathway` with these flags. */
+  pathwayAssessmentWindow(flags: number, pathway: number): WorkingWindow | null {
+    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayPathwayWindows[pathway] : this.model.pathwayAssessmentWindow[pathway];
+  }
+
+  /** Discharge step `step`'s window for a person with these flags. */
+  stepWindow(step: number, flags: number): WorkingWindow | null {
+    return (flags & FLAG_SEVEN_DAY) !== 0 ? this.sevenDayStepWindows[step] : (this.model.dischargeSteps as { window: WorkingWindow | null }[])[step].window;
   }
 
   /**

@@ -14,6 +14,8 @@ import { distributionSpecSchema, type DistributionSpec } from '../engine/random/
 import { registeredCapacityNames, registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
 import { builtInCapacitySchemas } from './capacity/schedule-schema.js';
 import './capacity/market.js';
+import { DISCHARGE_STEP_REASONS } from './delay-reasons.js';
+import { PATHWAYS } from './pathways.js';
 import type { PayerShares } from './payers.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
 import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
@@ -137,6 +139,28 @@ const pathwaySchema = z.strictObject({
   to: name.optional(),
   /** Whether an assessment is needed before the referral can be placed. */
   assessment: z.boolean().default(true),
+  /** This pathway's own referral delay, assessment work and working hours (else the model's `assessment` ones). */
+  referralDelay: duration.optional(),
+  assessmentDuration: duration.optional(),
+  assessmentWindow: windowSchema.nullable().optional(),
+});
+
+/**
+ * One task of the ward's discharge work after a patient is medically optimised, named by the
+ * reason the NHS records while it is outstanding; a share of the patients on the listed
+ * pathways need it. The tasks of a patient run side by side, each in its working hours; the one
+ * that ends last is the reason for the delay. See delay-reasons.ts for the reasons.
+ */
+const dischargeStepSchema = z.strictObject({
+  reason: z.enum(DISCHARGE_STEP_REASONS),
+  share: probability.default(1),
+  duration,
+  pathways: z
+    .array(z.enum(PATHWAYS))
+    .min(1)
+    .default([...PATHWAYS]),
+  /** Its working hours; absent: the discharge window. */
+  window: windowSchema.nullable().optional(),
 });
 
 const caseMixGroupSchema = z
@@ -198,10 +222,13 @@ export const modelSchema = z
     pathways: z.strictObject({ P0: pathwaySchema, P1: pathwaySchema, P2: pathwaySchema, P3: pathwaySchema }),
     discharge: z
       .strictObject({
-        process: duration.default({ type: 'fixed', value: 0 }),
+        /** The P0 discharge work as one task (reason dischargeProcess); or `steps`, not both. */
+        process: duration.optional(),
+        steps: z.array(dischargeStepSchema).min(1).optional(),
         window: windowSchema.nullable().default(null),
       })
-      .default({ process: { type: 'fixed', value: 0 }, window: null }),
+      .refine((d) => d.process === undefined || d.steps === undefined, { message: 'give the discharge work as one process or as steps, not both', path: ['steps'] })
+      .default({ window: null }),
     assessment: z
       .strictObject({
         referralDelay: duration.default({ type: 'fixed', value: 0 }),

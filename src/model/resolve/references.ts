@@ -27,6 +27,11 @@ export function referenceProblems(m: ModelConfig): ModelProblem[] {
     const to = m.pathways[p].to;
     if (p === 'P0' && to !== undefined) add(['pathways', p, 'to'], 'P0 discharges home and takes no setting');
     if (p !== 'P0' && to === undefined) add(['pathways', p, 'to'], `${p} needs a setting to discharge into`);
+    const needsAssessment = p !== 'P0' && m.pathways[p].assessment;
+    for (const field of ['referralDelay', 'assessmentDuration', 'assessmentWindow'] as const) {
+      if (!needsAssessment && m.pathways[p][field] !== undefined)
+        add(['pathways', p, field], `${p} has no assessment (${p === 'P0' ? 'P0 discharges home' : 'assessment: false'}), so its ${field} would never be used`);
+    }
     if (to !== undefined && (!exists(to) || m.settings[to].kind === 'acute')) {
       add(['pathways', p, 'to'], `unknown setting "${to}"; expected one of ${settings.filter((s) => m.settings[s].kind !== 'acute').join(', ')}`);
     }

@@ -8,6 +8,7 @@
  * @module
  */
 import type { EventKind } from '../../engine/simulation.js';
+import type { CompiledDischargeStep } from '../compile.js';
 import type { CompiledPolicies } from '../policies/compile-effects.js';
 import { productAt } from '../policies/profile.js';
 import { REASON_ASSESSMENT, REASON_AWAITING_OFFSET, REASON_DISCHARGE_PROCESS } from '../delay-reasons.js';
@@ -26,6 +27,7 @@ export class AcuteCare implements AcuteStage {
   private readonly onAssessed: EventKind;
   private readonly onDischargedHome: EventKind;
   private readonly onToInterim: EventKind;
+  private readonly onStepsDone: EventKind;
 
   constructor(private readonly run: RunState) {
     const sim = run.sim;
@@ -35,6 +37,7 @@ export class AcuteCare implements AcuteStage {
     this.onAssessed = sim.defineEvent((p) => this.assessed(p), 'assessed');
     this.onDischargedHome = sim.defineEvent((p) => this.dischargedHome(p), 'discharged home');
     this.onToInterim = sim.defineEvent((p) => this.toInterim(p), 'discharged to assess');
+    this.onStepsDone = sim.defineEvent((p) => this.stepsDone(p), 'discharge steps done');
   }
 
   requestAcuteBed(p: number): void {
@@ -95,6 +98,10 @@ export class AcuteCare implements AcuteStage {
     // the same person still gets the same draws in every scenario.
     const pathway = patients.pathway[p];
     const flags = patients.flags[p];
+    if (model.dischargeSteps !== null) {
+      this.dischargeSteps(p, now);
+      return;
+    }
     if (pathway === 0) {
       const done = run.afterWork(now, this.dischargeProcess(now), run.decide.dischargeWindow(flags));
       // A zero-length process is no delay at all: leave now, with no event and no delay record.
@@ -108,16 +115,69 @@ export class AcuteCare implements AcuteStage {
       this.dischargeToAssess(p, now);
     } else if (model.pathwayNeedsAssessment[pathway]) {
       this.drawAssessment(p, now);
-      const done = run.afterWork(now + patients.pendingReferral[p], patients.pendingWork[p], run.decide.assessmentWindow(flags));
-      if (done === now) {
-        this.assessed(p);
-        return;
-      }
-      run.setDelay(p, REASON_ASSESSMENT);
-      run.sim.schedule(done - now, this.onAssessed, p);
+      this.startAssessment(p, now);
     } else {
       this.assessed(p);
     }
+  }
+
+  /**
+   * The ward's discharge work as steps: each step the person's pathway needs (for a share of
+   * patients) is drawn now, with any assessment, from the open person stream; the steps run side
+   * by side, each in its own hours, and the one that ends last is the delay's reason.
+   */
+  private dischargeSteps(p: number, now: number): void {
+    const run = this.run;
+    const patients = run.patients;
+    const person = run.person;
+    const pathway = patients.pathway[p];
+    const factor = productAt(run.policies.dischargeProcess, now);
+    const flags = patients.flags[p];
+    const steps = run.model.dischargeSteps as CompiledDischargeStep[];
+    let done = now;
+    let reason = -1;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (!step.pathways[pathway] || !(person.uniform() < step.share)) continue;
+      const end = run.afterWork(now, step.duration.sample(person) * factor, run.decide.stepWindow(i, flags));
+      if (end > done) {
+        done = end;
+        reason = step.reason;
+      }
+    }
+    const d2a = pathway !== 0 && (flags & FLAG_DISCHARGE_TO_ASSESS) !== 0;
+    patients.pendingReferral[p] = 0;
+    patients.pendingWork[p] = 0;
+    if (run.model.pathwayNeedsAssessment[pathway]) this.drawAssessment(p, now);
+    if (done === now) {
+      this.stepsDone(p);
+      return;
+    }
+    run.setDelay(p, reason);
+    run.sim.schedule(done - now, d2a ? this.onToInterim : this.onStepsDone, p);
+  }
+
+  /** The ward's steps are done: home, or on to the pathway's assessment or setting. */
+  private stepsDone(p: number): void {
+    const run = this.run;
+    const pathway = run.patients.pathway[p];
+    if (pathway === 0) this.dischargedHome(p);
+    else if ((run.patients.flags[p] & FLAG_DISCHARGE_TO_ASSESS) !== 0) this.toInterim(p);
+    else if (run.model.pathwayNeedsAssessment[pathway]) this.startAssessment(p, run.sim.now);
+    else this.assessed(p);
+  }
+
+  /** Referral and assessment, drawn into pendingReferral and pendingWork, start at `start`. */
+  private startAssessment(p: number, start: number): void {
+    const run = this.run;
+    const patients = run.patients;
+    const done = run.afterWork(start + patients.pendingReferral[p], patients.pendingWork[p], run.decide.pathwayAssessmentWindow(patients.flags[p], patients.pathway[p]));
+    if (done === start) {
+      this.assessed(p);
+      return;
+    }
+    run.setDelay(p, REASON_ASSESSMENT);
+    run.sim.schedule(done - start, this.onAssessed, p);
   }
 
   /** A P0 discharge process's length, from the open person stream. */
@@ -135,13 +195,16 @@ export class AcuteCare implements AcuteStage {
     const model = run.model;
     const person = run.person;
     const policies = run.policies;
-    let referral = model.referralDelay.sample(person) * productAt(policies.referralDelay, now);
-    let work = model.assessmentDuration.sample(person) * productAt(policies.assessmentDuration, now);
+    const pathway = run.patients.pathway[p];
+    const referralDelay = model.referralDelay[pathway];
+    const assessmentDuration = model.assessmentDuration[pathway];
+    let referral = referralDelay.sample(person) * productAt(policies.referralDelay, now);
+    let work = assessmentDuration.sample(person) * productAt(policies.assessmentDuration, now);
     run.observations.assessment();
     const repeat = model.repeatReferralProbability * productAt(policies.repeatReferral, now);
     while (repeat > 0 && person.uniform() < repeat) {
-      referral += model.referralDelay.sample(person) * productAt(policies.referralDelay, now);
-      work += model.assessmentDuration.sample(person) * productAt(policies.assessmentDuration, now);
+      referral += referralDelay.sample(person) * productAt(policies.referralDelay, now);
+      work += assessmentDuration.sample(person) * productAt(policies.assessmentDuration, now);
       run.observations.assessment();
     }
     run.patients.pendingReferral[p] = referral;

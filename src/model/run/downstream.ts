@@ -125,7 +125,7 @@ export class Downstream implements DownstreamStage {
     if ((patients.flags[p] & FLAG_DISCHARGE_TO_ASSESS) !== 0 && d2a !== null && d2a.interim === s) {
       patients.flags[p] &= ~FLAG_DISCHARGE_TO_ASSESS;
       patients.nextRoute[p] = run.model.pathwayTarget[patients.pathway[p]];
-      return run.afterWork(now + patients.pendingReferral[p], patients.pendingWork[p], run.decide.assessmentWindow(patients.flags[p])) - now;
+      return run.afterWork(now + patients.pendingReferral[p], patients.pendingWork[p], run.decide.pathwayAssessmentWindow(patients.flags[p], patients.pathway[p])) - now;
     }
     return stay * productAt(policies.lengthOfStay[s], now);
   }

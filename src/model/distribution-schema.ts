@@ -30,23 +30,28 @@ import {
 
 /** A number rule as zod: the type check, then whole, lower and upper bound, each with its message. */
 function numberSchema(rule: NumberRule): z.ZodNumber {
+  const { whole, above, atLeast, atMost } = rule;
   let schema = z.number({ error: (iss) => (iss.input === undefined ? NUMBER_MESSAGES.missing : NUMBER_MESSAGES.notFinite(iss.input)) });
-  if (rule.whole) schema = schema.int({ error: (iss) => NUMBER_MESSAGES.notWhole(iss.input) });
-  if (rule.above !== undefined) schema = schema.gt(rule.above, { error: (iss) => NUMBER_MESSAGES.bound('>', rule.above!, iss.input) });
-  if (rule.atLeast !== undefined) schema = schema.gte(rule.atLeast, { error: (iss) => NUMBER_MESSAGES.bound('>=', rule.atLeast!, iss.input) });
-  if (rule.atMost !== undefined) schema = schema.lte(rule.atMost, { error: (iss) => NUMBER_MESSAGES.bound('<=', rule.atMost!, iss.input) });
+  if (whole) schema = schema.int({ error: (iss) => NUMBER_MESSAGES.notWhole(iss.input) });
+  if (above !== undefined) schema = schema.gt(above, { error: (iss) => NUMBER_MESSAGES.bound('>', above, iss.input) });
+  if (atLeast !== undefined) schema = schema.gte(atLeast, { error: (iss) => NUMBER_MESSAGES.bound('>=', atLeast, iss.input) });
+  if (atMost !== undefined) schema = schema.lte(atMost, { error: (iss) => NUMBER_MESSAGES.bound('<=', atMost, iss.input) });
   return schema;
 }
 
+/** How many entries a list that failed its minimum length has (zod passes the list as the input). */
+function lengthOf(input: unknown): number {
+  return (input as unknown[]).length;
+}
+
 function paramSchema(rule: ParamRule): z.ZodType {
-  const tooFew = (iss: { input?: unknown }): string => (rule as { tooFew(count: number): string }).tooFew((iss.input as unknown[]).length);
   switch (rule.kind) {
     case 'number':
       return numberSchema(rule);
     case 'numbers':
-      return z.array(numberSchema(rule.each)).min(rule.minItems, { error: tooFew });
+      return z.array(numberSchema(rule.each)).min(rule.minItems, { error: (iss) => rule.tooFew(lengthOf(iss.input)) });
     case 'components':
-      return z.array(z.strictObject({ weight: numberSchema(rule.weight), distribution: lazySpecSchema })).min(rule.minItems, { error: tooFew });
+      return z.array(z.strictObject({ weight: numberSchema(rule.weight), distribution: lazySpecSchema })).min(rule.minItems, { error: (iss) => rule.tooFew(lengthOf(iss.input)) });
   }
 }
 

@@ -10,7 +10,8 @@
  * @module
  */
 import { z } from 'zod';
-import { distributionSpecSchema, type DistributionSpec } from '../engine/random/distributions.js';
+import { canBeNegative } from '../engine/random/distributions.js';
+import { distributionSpecSchema } from './distribution-schema.js';
 import { registeredCapacityNames, registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
 import { builtInCapacitySchemas } from './capacity/schedule-schema.js';
 import './capacity/market.js';
@@ -20,27 +21,7 @@ import type { PayerShares } from './payers.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
 import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
 
-/** Whether a distribution spec can produce a negative value (a duration must not). */
-export function canBeNegative(spec: DistributionSpec): boolean {
-  switch (spec.type) {
-    case 'normal':
-      return !(spec.min !== undefined && spec.min >= 0);
-    case 'uniform':
-    case 'triangular':
-      return spec.min < 0;
-    case 'fixed':
-      return spec.value < 0;
-    case 'choice':
-    case 'empirical':
-      return spec.values.some((v) => v < 0);
-    case 'mixture':
-      return spec.components.some((c) => canBeNegative(c.distribution));
-    default:
-      return false; // exponential, lognormal, gamma, erlang, weibull, poisson, bernoulli
-  }
-}
-
-/** A distribution of durations in days: any spec that cannot give a negative value. */
+/** A distribution of durations in days: any spec that cannot give a negative value (as its declaration says). */
 const duration = distributionSpecSchema.refine((spec) => !canBeNegative(spec), {
   message: 'a duration cannot be negative: this distribution can give values below 0 (for a normal, set min: 0)',
 });

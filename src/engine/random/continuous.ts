@@ -1,10 +1,11 @@
 /**
  * Continuous distributions with closed-form samplers: exponential, uniform, triangular,
  * Weibull, and the constant ({@link Fixed}), each sampled by inverting its CDF (one uniform a
- * draw, or none for a constant).
+ * draw, or none for a constant); and each one's spec and declaration (see declaration.ts).
  *
  * @module
  */
+import { FINITE, POSITIVE, maxAboveMin, numbers, type DistributionDeclaration, type SpecIssue } from './declaration.js';
 import { fail, fmt, requireFinite, requirePositive, type Distribution } from './distribution.js';
 import { logGamma } from './special-functions.js';
 import type { UniformSource } from './stream.js';
@@ -207,3 +208,129 @@ export class Fixed implements Distribution {
     return `fixed(${fmt(this.value)})`;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Specs and declarations
+
+/** `{type: 'exponential', rate}` or `{type: 'exponential', mean}`. */
+export type ExponentialSpec = { type: 'exponential'; rate: number } | { type: 'exponential'; mean: number };
+
+/** The exponential: by its rate or by its mean. */
+export const exponentialDeclaration: DistributionDeclaration<ExponentialSpec> = {
+  type: 'exponential',
+  forms: [['rate'], ['mean']],
+  params: { rate: POSITIVE, mean: POSITIVE },
+  create: (spec) => ('rate' in spec ? new Exponential(spec.rate) : Exponential.fromMean(spec.mean)),
+  moments: (spec) => {
+    const mean = 'rate' in spec ? 1 / spec.rate : spec.mean;
+    return { mean, variance: mean * mean };
+  },
+  canBeNegative: () => false,
+  examples: [
+    { type: 'exponential', rate: 0.5 },
+    { type: 'exponential', mean: 3 },
+  ],
+};
+
+/** `{type: 'uniform', min, max}` with min < max. */
+export interface UniformSpec {
+  /** Discriminator. */
+  type: 'uniform';
+  /** Lower end. */
+  min: number;
+  /** Upper end, > min. */
+  max: number;
+}
+
+/** The uniform on [min, max]. */
+export const uniformDeclaration: DistributionDeclaration<UniformSpec> = {
+  type: 'uniform',
+  forms: [['min', 'max']],
+  params: { min: FINITE, max: FINITE },
+  check: maxAboveMin,
+  create: (spec) => new Uniform(spec.min, spec.max),
+  moments: ({ min, max }) => ({ mean: (min + max) / 2, variance: (max - min) ** 2 / 12 }),
+  canBeNegative: (spec) => spec.min < 0,
+  examples: [{ type: 'uniform', min: 2, max: 7 }],
+};
+
+/** `{type: 'triangular', min, mode, max}` with min <= mode <= max and min < max. */
+export interface TriangularSpec {
+  /** Discriminator. */
+  type: 'triangular';
+  /** Lower end. */
+  min: number;
+  /** Most likely value. */
+  mode: number;
+  /** Upper end. */
+  max: number;
+}
+
+/** The triangular on [min, max] peaking at mode. */
+export const triangularDeclaration: DistributionDeclaration<TriangularSpec> = {
+  type: 'triangular',
+  forms: [['min', 'mode', 'max']],
+  params: { min: FINITE, mode: FINITE, max: FINITE },
+  check: (v): SpecIssue[] => {
+    if (!numbers(v, 'min', 'mode', 'max')) return [];
+    const { min, mode, max } = v as { min: number; mode: number; max: number };
+    if (!(max > min)) return [{ path: ['max'], message: `must be > min (${min}), got ${max}` }];
+    if (!(mode >= min && mode <= max)) return [{ path: ['mode'], message: `must be between min (${min}) and max (${max}), got ${mode}` }];
+    return [];
+  },
+  create: (spec) => new Triangular(spec.min, spec.mode, spec.max),
+  moments: ({ min: a, mode: c, max: b }) => ({ mean: (a + b + c) / 3, variance: (a * a + b * b + c * c - a * b - a * c - b * c) / 18 }),
+  canBeNegative: (spec) => spec.min < 0,
+  examples: [
+    { type: 'triangular', min: 1, mode: 2, max: 6 },
+    { type: 'triangular', min: 1, mode: 1, max: 4 },
+  ],
+};
+
+/** `{type: 'weibull', shape, scale}`. */
+export interface WeibullSpec {
+  /** Discriminator. */
+  type: 'weibull';
+  /** Shape k, > 0. */
+  shape: number;
+  /** Scale lambda, > 0. */
+  scale: number;
+}
+
+/** The Weibull by shape and scale. */
+export const weibullDeclaration: DistributionDeclaration<WeibullSpec> = {
+  type: 'weibull',
+  forms: [['shape', 'scale']],
+  params: { shape: POSITIVE, scale: POSITIVE },
+  create: (spec) => new Weibull(spec.shape, spec.scale),
+  moments: ({ shape, scale }) => {
+    // scale Gamma(1 + 1/k) and scale^2 (Gamma(1 + 2/k) - Gamma(1 + 1/k)^2).
+    const g1 = Math.exp(logGamma(1 + 1 / shape));
+    const g2 = Math.exp(logGamma(1 + 2 / shape));
+    return { mean: scale * g1, variance: scale * scale * (g2 - g1 * g1) };
+  },
+  canBeNegative: () => false,
+  examples: [
+    { type: 'weibull', shape: 1.5, scale: 4 },
+    { type: 'weibull', shape: 0.7, scale: 2 },
+  ],
+};
+
+/** `{type: 'fixed', value}`: a constant. */
+export interface FixedSpec {
+  /** Discriminator. */
+  type: 'fixed';
+  /** The constant value. */
+  value: number;
+}
+
+/** A constant. */
+export const fixedDeclaration: DistributionDeclaration<FixedSpec> = {
+  type: 'fixed',
+  forms: [['value']],
+  params: { value: FINITE },
+  create: (spec) => new Fixed(spec.value),
+  moments: (spec) => ({ mean: spec.value, variance: 0 }),
+  canBeNegative: (spec) => spec.value < 0,
+  examples: [{ type: 'fixed', value: 7.5 }],
+};

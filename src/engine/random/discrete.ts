@@ -1,9 +1,10 @@
 /**
  * Discrete distributions: Poisson counts, Bernoulli trials, and a choice among given values
- * with given probabilities.
+ * with given probabilities; and each one's spec and declaration (see declaration.ts).
  *
  * @module
  */
+import { FINITE, NON_NEGATIVE, PROBABILITY, type DistributionDeclaration, type SpecIssue } from './declaration.js';
 import { cumulativeTable, fail, fmt, requireFinite, searchCumulative, type Distribution } from './distribution.js';
 import { logFactorial } from './special-functions.js';
 import type { UniformSource } from './stream.js';
@@ -181,3 +182,96 @@ export class DiscreteChoice implements Distribution {
     return `choice(${parts.join(', ')})`;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Specs and declarations
+
+/** `{type: 'poisson', mean}`. */
+export interface PoissonSpec {
+  /** Discriminator. */
+  type: 'poisson';
+  /** Mean, >= 0. */
+  mean: number;
+}
+
+/** The Poisson by its mean. */
+export const poissonDeclaration: DistributionDeclaration<PoissonSpec> = {
+  type: 'poisson',
+  forms: [['mean']],
+  params: { mean: { ...NON_NEGATIVE, atMost: POISSON_MAX_MEAN } },
+  create: (spec) => new Poisson(spec.mean),
+  moments: (spec) => ({ mean: spec.mean, variance: spec.mean }),
+  canBeNegative: () => false,
+  examples: [
+    { type: 'poisson', mean: 3 },
+    { type: 'poisson', mean: 80 },
+  ],
+};
+
+/** `{type: 'bernoulli', p}`: 1 with probability p, else 0. */
+export interface BernoulliSpec {
+  /** Discriminator. */
+  type: 'bernoulli';
+  /** Probability of a 1, in [0, 1]. */
+  p: number;
+}
+
+/** The Bernoulli by its probability of a 1. */
+export const bernoulliDeclaration: DistributionDeclaration<BernoulliSpec> = {
+  type: 'bernoulli',
+  forms: [['p']],
+  params: { p: PROBABILITY },
+  create: (spec) => new Bernoulli(spec.p),
+  moments: ({ p }) => ({ mean: p, variance: p * (1 - p) }),
+  canBeNegative: () => false,
+  examples: [{ type: 'bernoulli', p: 0.3 }],
+};
+
+/** `{type: 'choice', values, probabilities}`: one value, chosen with the given probabilities. */
+export interface ChoiceSpec {
+  /** Discriminator. */
+  type: 'choice';
+  /** The possible values. */
+  values: readonly number[];
+  /** One probability per value, summing to 1. */
+  probabilities: readonly number[];
+}
+
+/** A choice among values with given probabilities. */
+export const choiceDeclaration: DistributionDeclaration<ChoiceSpec> = {
+  type: 'choice',
+  forms: [['values', 'probabilities']],
+  params: {
+    values: { kind: 'numbers', each: FINITE, minItems: 1, tooFew: () => 'must have at least one value' },
+    probabilities: { kind: 'numbers', each: PROBABILITY, minItems: 1, tooFew: () => 'must have at least one probability' },
+  },
+  check: (v): SpecIssue[] => {
+    const { values, probabilities } = v as { values: unknown; probabilities: unknown };
+    if (!Array.isArray(values) || !Array.isArray(probabilities)) return [];
+    if (probabilities.length !== values.length) {
+      return [{ path: ['probabilities'], message: `must have one entry per value (${values.length}), got ${probabilities.length}` }];
+    }
+    let sum = 0;
+    for (const p of probabilities as number[]) sum += p;
+    // A NaN sum means an element was invalid, which has its own issue already.
+    if (!Number.isNaN(sum) && !(Math.abs(sum - 1) <= PROBABILITY_SUM_TOLERANCE)) {
+      return [{ path: ['probabilities'], message: `must sum to 1 (within ${PROBABILITY_SUM_TOLERANCE}), got ${sum}` }];
+    }
+    return [];
+  },
+  create: (spec) => new DiscreteChoice(spec.values, spec.probabilities),
+  moments: ({ values, probabilities }) => {
+    let mean = 0;
+    let second = 0;
+    values.forEach((x, i) => {
+      mean += probabilities[i] * x;
+      second += probabilities[i] * x * x;
+    });
+    return { mean, variance: second - mean * mean };
+  },
+  canBeNegative: (spec) => spec.values.some((v) => v < 0),
+  examples: [
+    { type: 'choice', values: [1, 2, 5, 10], probabilities: [0.1, 0.4, 0.3, 0.2] },
+    { type: 'choice', values: Array.from({ length: 40 }, (_, i) => i), probabilities: Array<number>(40).fill(1 / 40) },
+  ],
+};

@@ -1,8 +1,10 @@
 /**
- * The empirical distribution: sampling by interpolating between observed values.
+ * The empirical distribution: sampling by interpolating between observed values; and its spec
+ * and declaration (see declaration.ts).
  *
  * @module
  */
+import { FINITE, type DistributionDeclaration, type Moments } from './declaration.js';
 import { fail, fmt, requireFinite, type Distribution } from './distribution.js';
 import type { UniformSource } from './stream.js';
 
@@ -35,24 +37,10 @@ export class Empirical implements Distribution {
     const x = Float64Array.from(values).sort();
     this.sorted = x;
     this.sortedValues = Object.freeze(Array.from(x));
-    const segments = x.length - 1;
-    this.segments = segments;
-    let sum = 0;
-    for (let i = 0; i < segments; i++) sum += 0.5 * (x[i] + x[i + 1]);
-    const mean = sum / segments;
-    // Second moment of each uniform segment about the mean, (p^2 + pq + q^2)/3 with p, q its
-    // ends relative to the mean; the correction term removes the rounding left in the mean.
-    let m1 = 0;
-    let m2 = 0;
-    for (let i = 0; i < segments; i++) {
-      const p = x[i] - mean;
-      const q = x[i + 1] - mean;
-      m1 += 0.5 * (p + q);
-      m2 += (p * p + p * q + q * q) / 3;
-    }
-    m1 /= segments;
+    this.segments = x.length - 1;
+    const { mean, variance } = interpolatedMoments(x);
     this.mean = mean;
-    this.variance = Math.max(0, m2 / segments - m1 * m1);
+    this.variance = variance;
   }
 
   /** @inheritDoc */
@@ -69,3 +57,49 @@ export class Empirical implements Distribution {
     return `empirical(${x.length} values, ${fmt(x[0])} to ${fmt(x[x.length - 1])})`;
   }
 }
+
+/**
+ * The exact mean and variance of the piecewise-linear distribution through sorted values x (at
+ * least 2): an equal mixture of uniforms on [x(i), x(i+1)].
+ */
+function interpolatedMoments(x: Float64Array): Moments {
+  const segments = x.length - 1;
+  let sum = 0;
+  for (let i = 0; i < segments; i++) sum += 0.5 * (x[i] + x[i + 1]);
+  const mean = sum / segments;
+  // Second moment of each uniform segment about the mean, (p^2 + pq + q^2)/3 with p, q its
+  // ends relative to the mean; the correction term removes the rounding left in the mean.
+  let m1 = 0;
+  let m2 = 0;
+  for (let i = 0; i < segments; i++) {
+    const p = x[i] - mean;
+    const q = x[i + 1] - mean;
+    m1 += 0.5 * (p + q);
+    m2 += (p * p + p * q + q * q) / 3;
+  }
+  m1 /= segments;
+  return { mean, variance: Math.max(0, m2 / segments - m1 * m1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spec and declaration
+
+/** `{type: 'empirical', values}`: interpolated resampling of observed values. */
+export interface EmpiricalSpec {
+  /** Discriminator. */
+  type: 'empirical';
+  /** The observations, at least 2. */
+  values: readonly number[];
+}
+
+/** The empirical distribution of observed values. */
+export const empiricalDeclaration: DistributionDeclaration<EmpiricalSpec> = {
+  type: 'empirical',
+  forms: [['values']],
+  params: { values: { kind: 'numbers', each: FINITE, minItems: 2, tooFew: (count) => `must have at least 2 values, got ${count}` } },
+  create: (spec) => new Empirical(spec.values),
+  // The moments of the interpolated distribution, not of the data (see the class).
+  moments: (spec) => interpolatedMoments(Float64Array.from(spec.values).sort()),
+  canBeNegative: (spec) => spec.values.some((v) => v < 0),
+  examples: [{ type: 'empirical', values: [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9] }],
+};

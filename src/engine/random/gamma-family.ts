@@ -1,8 +1,10 @@
 /**
- * The gamma distribution and its whole-number-shape case, the Erlang.
+ * The gamma distribution and its whole-number-shape case, the Erlang; and each one's spec and
+ * declaration (see declaration.ts).
  *
  * @module
  */
+import { POSITIVE, type DistributionDeclaration } from './declaration.js';
 import { fail, fmt, requirePositive, type Distribution } from './distribution.js';
 import { standardNormal } from './special-functions.js';
 import type { UniformSource } from './stream.js';
@@ -150,3 +152,57 @@ export class Erlang implements Distribution {
     return this.byMean ? `erlang(k ${this.k}, mean ${fmt(this.mean)})` : `erlang(k ${this.k}, rate ${fmt(this.rate)})`;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Specs and declarations
+
+/** A gamma by `{shape, scale}`, `{shape, rate}` or `{mean, sd}`. */
+export type GammaSpec = { type: 'gamma'; shape: number; scale: number } | { type: 'gamma'; shape: number; rate: number } | { type: 'gamma'; mean: number; sd: number };
+
+/** The gamma: by shape and scale, shape and rate, or mean and sd. */
+export const gammaDeclaration: DistributionDeclaration<GammaSpec> = {
+  type: 'gamma',
+  forms: [
+    ['shape', 'scale'],
+    ['shape', 'rate'],
+    ['mean', 'sd'],
+  ],
+  params: { shape: POSITIVE, scale: POSITIVE, rate: POSITIVE, mean: POSITIVE, sd: POSITIVE },
+  create: (spec) => {
+    if ('scale' in spec) return new Gamma(spec.shape, spec.scale);
+    if ('rate' in spec) return Gamma.fromShapeRate(spec.shape, spec.rate);
+    return Gamma.fromMeanSd(spec.mean, spec.sd);
+  },
+  moments: (spec) => {
+    if ('scale' in spec) return { mean: spec.shape * spec.scale, variance: spec.shape * spec.scale * spec.scale };
+    if ('rate' in spec) return { mean: spec.shape / spec.rate, variance: spec.shape / (spec.rate * spec.rate) };
+    return { mean: spec.mean, variance: spec.sd * spec.sd };
+  },
+  canBeNegative: () => false,
+  examples: [
+    { type: 'gamma', shape: 2.5, scale: 2 },
+    { type: 'gamma', shape: 0.4, scale: 3 },
+    { type: 'gamma', shape: 3, rate: 0.5 },
+    { type: 'gamma', mean: 6, sd: 4 },
+  ],
+};
+
+/** An Erlang by `{k, rate}` (rate of each phase) or `{k, mean}` (mean of the total). */
+export type ErlangSpec = { type: 'erlang'; k: number; rate: number } | { type: 'erlang'; k: number; mean: number };
+
+/** The Erlang: k phases, by the rate of each or by the mean of the total. */
+export const erlangDeclaration: DistributionDeclaration<ErlangSpec> = {
+  type: 'erlang',
+  forms: [
+    ['k', 'rate'],
+    ['k', 'mean'],
+  ],
+  params: { k: { kind: 'number', whole: true, atLeast: 1 }, rate: POSITIVE, mean: POSITIVE },
+  create: (spec) => ('rate' in spec ? new Erlang(spec.k, spec.rate) : Erlang.fromMean(spec.k, spec.mean)),
+  moments: (spec) => ('rate' in spec ? { mean: spec.k / spec.rate, variance: spec.k / (spec.rate * spec.rate) } : { mean: spec.mean, variance: (spec.mean * spec.mean) / spec.k }),
+  canBeNegative: () => false,
+  examples: [
+    { type: 'erlang', k: 3, rate: 0.5 },
+    { type: 'erlang', k: 20, mean: 10 },
+  ],
+};

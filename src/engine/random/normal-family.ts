@@ -4,10 +4,11 @@
  * A truncated normal reports the exact moments of the truncated distribution, computed in a way
  * that loses nothing to cancellation for narrow intervals or for truncations far in a tail, and
  * is sampled by rejection or by inversion of log tail probabilities, whichever suits the mass
- * kept.
+ * kept. Each has its spec and declaration here too (see declaration.ts).
  *
  * @module
  */
+import { FINITE, POSITIVE, maxAboveMin, numbers, type DistributionDeclaration, type SpecIssue } from './declaration.js';
 import { fail, fmt, requireFinite, requirePositive, type Distribution } from './distribution.js';
 import { INV_SQRT_2PI, logUpperTail, scaledUpperTail, standardNormal, upperTail, upperTailQuantileFromLog } from './special-functions.js';
 import type { UniformSource } from './stream.js';
@@ -315,3 +316,85 @@ export class LogNormal implements Distribution {
     return this.text;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Specs and declarations
+
+/** `{type: 'normal', mean, sd}`, optionally truncated to `[min, max]`. */
+export interface NormalSpec {
+  /** Discriminator. */
+  type: 'normal';
+  /** Mean of the untruncated normal. */
+  mean: number;
+  /** Standard deviation of the untruncated normal, > 0. */
+  sd: number;
+  /** Lower truncation point. */
+  min?: number;
+  /** Upper truncation point. */
+  max?: number;
+}
+
+/** The normal by mean and sd, optionally truncated. */
+export const normalDeclaration: DistributionDeclaration<NormalSpec> = {
+  type: 'normal',
+  forms: [['mean', 'sd']],
+  optional: ['min', 'max'],
+  params: { mean: FINITE, sd: POSITIVE, min: FINITE, max: FINITE },
+  check: maxAboveMin,
+  create: (spec) => new Normal(spec.mean, spec.sd, spec.min ?? -Infinity, spec.max ?? Infinity),
+  moments: ({ mean, sd, min = -Infinity, max = Infinity }) => {
+    if (min === -Infinity && max === Infinity) return { mean, variance: sd * sd };
+    const m = truncatedStandardMoments((min - mean) / sd, (max - mean) / sd);
+    return { mean: mean + sd * m.mean, variance: sd * sd * m.variance };
+  },
+  canBeNegative: (spec) => !(spec.min !== undefined && spec.min >= 0),
+  examples: [
+    { type: 'normal', mean: 10, sd: 3 },
+    { type: 'normal', mean: 10, sd: 3, min: 2 },
+    { type: 'normal', mean: 10, sd: 3, min: 6, max: 15 },
+    { type: 'normal', mean: 0, sd: 1, max: -3 },
+  ],
+};
+
+/** A lognormal by `{mean, sd}`, by `{mean, median}` (mean > median) or by log-scale `{mu, sigma}`. */
+export type LogNormalSpec = { type: 'lognormal'; mean: number; sd: number } | { type: 'lognormal'; mean: number; median: number } | { type: 'lognormal'; mu: number; sigma: number };
+
+/** The lognormal: by mean and sd, mean and median, or log-scale mu and sigma. */
+export const logNormalDeclaration: DistributionDeclaration<LogNormalSpec> = {
+  type: 'lognormal',
+  forms: [
+    ['mean', 'sd'],
+    ['mean', 'median'],
+    ['mu', 'sigma'],
+  ],
+  params: { mean: POSITIVE, sd: POSITIVE, median: POSITIVE, mu: FINITE, sigma: POSITIVE },
+  check: (v): SpecIssue[] => {
+    const { mean, median } = v as { mean: number; median: number };
+    // Positive values only: a non-positive one has its own issue, and the comparison would mislead.
+    if (numbers(v, 'mean', 'median') && mean > 0 && median > 0 && !(median < mean)) {
+      return [{ path: ['median'], message: `must be < mean (${mean}), as a lognormal's mean always exceeds its median; got ${median}` }];
+    }
+    return [];
+  },
+  create: (spec) => {
+    if ('sd' in spec) return LogNormal.fromMeanSd(spec.mean, spec.sd);
+    if ('median' in spec) return LogNormal.fromMeanMedian(spec.mean, spec.median);
+    return LogNormal.fromMuSigma(spec.mu, spec.sigma);
+  },
+  moments: (spec) => {
+    if ('sd' in spec) return { mean: spec.mean, variance: spec.sd * spec.sd };
+    if ('median' in spec) {
+      // mean = median exp(sigma^2 / 2), variance = mean^2 (exp(sigma^2) - 1)
+      const s2 = 2 * Math.log(spec.mean / spec.median);
+      return { mean: spec.mean, variance: spec.mean * spec.mean * Math.expm1(s2) };
+    }
+    const s2 = spec.sigma * spec.sigma;
+    return { mean: Math.exp(spec.mu + s2 / 2), variance: Math.expm1(s2) * Math.exp(2 * spec.mu + s2) };
+  },
+  canBeNegative: () => false,
+  examples: [
+    { type: 'lognormal', mean: 6, sd: 5 },
+    { type: 'lognormal', mean: 6, median: 4 },
+    { type: 'lognormal', mu: 1, sigma: 0.5 },
+  ],
+};

@@ -16,14 +16,12 @@ import {
   Uniform,
   Weibull,
   createDistribution,
-  describeDistributionSpecForms,
-  distributionSpecSchema,
   logGamma,
   normalCdf,
   normalQuantile,
-  parseDistribution,
-  type Distribution,
+  theoreticalMoments,
   type DistributionSpec,
+  type NormalSpec,
 } from '../../../src/engine/random/distributions.js';
 
 const N = 200_000;
@@ -40,13 +38,16 @@ const Z = 4.5;
 const ROUNDING = 1e-9;
 
 /**
- * Draws n values and checks the sample mean and variance against the distribution's theory.
+ * Draws n values from a spec's distribution and checks the sample mean and variance against
+ * the theory its declaration gives (from the parameters, not from the object built).
  *
  * The mean's standard error is sqrt(variance / n) from theory. The sample variance's standard
  * error is sqrt((m4 - s^4) / n), with the fourth central moment m4 estimated from the same
  * data, so that no fourth moment need be known in closed form. Returns the draws.
  */
-function checkMoments(dist: Distribution, seed: string, n = N): Float64Array {
+function checkMoments(spec: DistributionSpec, seed: string, n = N): Float64Array {
+  const dist = createDistribution(spec);
+  const theory = theoreticalMoments(spec);
   const rng = new RandomStream(seed);
   const x = new Float64Array(n);
   let sum = 0;
@@ -65,11 +66,11 @@ function checkMoments(dist: Distribution, seed: string, n = N): Float64Array {
   }
   const variance = s2 / (n - 1);
   const m4 = s4 / n;
-  const seMean = Math.sqrt(dist.variance / n);
+  const seMean = Math.sqrt(theory.variance / n);
   const seVariance = Math.sqrt(Math.max(0, m4 - variance * variance) / n);
   const label = dist.describe();
-  expect(Math.abs(mean - dist.mean), `${label}: sample mean ${mean} vs ${dist.mean}`).toBeLessThanOrEqual(Z * seMean + ROUNDING * (1 + Math.abs(dist.mean)));
-  expect(Math.abs(variance - dist.variance), `${label}: sample variance ${variance} vs ${dist.variance}`).toBeLessThanOrEqual(Z * seVariance + ROUNDING * (1 + dist.variance));
+  expect(Math.abs(mean - theory.mean), `${label}: sample mean ${mean} vs ${theory.mean}`).toBeLessThanOrEqual(Z * seMean + ROUNDING * (1 + Math.abs(theory.mean)));
+  expect(Math.abs(variance - theory.variance), `${label}: sample variance ${variance} vs ${theory.variance}`).toBeLessThanOrEqual(Z * seVariance + ROUNDING * (1 + theory.variance));
   return x;
 }
 
@@ -83,81 +84,83 @@ function range(x: Float64Array): [number, number] {
   return [lo, hi];
 }
 
-/** Every distribution and parameterisation under test, by name. */
-const cases: [string, () => Distribution][] = [
-  ['exponential(rate)', () => new Exponential(0.5)],
-  ['exponential(mean)', () => Exponential.fromMean(3)],
-  ['uniform', () => new Uniform(2, 7)],
-  ['triangular', () => new Triangular(1, 2, 6)],
-  ['triangular with mode at min', () => new Triangular(1, 1, 4)],
-  ['normal', () => new Normal(10, 3)],
-  ['normal lightly truncated', () => new Normal(10, 3, 2)],
-  ['normal truncated both sides, rejection', () => new Normal(10, 3, 6, 15)],
-  ['normal heavily truncated in the upper tail', () => new Normal(5, 2, 9, 14)],
-  ['normal truncated 6 sd out', () => new Normal(0, 1, 6)],
-  ['normal heavily truncated in the lower tail', () => new Normal(0, 1, -Infinity, -3)],
-  ['normal truncated to a narrow band round the mean', () => new Normal(0, 1, -0.2, 0.1)],
-  ['lognormal(mean, sd)', () => LogNormal.fromMeanSd(6, 5)],
-  ['lognormal(mean, median)', () => LogNormal.fromMeanMedian(6, 4)],
-  ['lognormal(mu, sigma)', () => LogNormal.fromMuSigma(1, 0.5)],
-  ['gamma(shape, scale)', () => new Gamma(2.5, 2)],
-  ['gamma(shape < 1)', () => new Gamma(0.4, 3)],
-  ['gamma(shape, rate)', () => Gamma.fromShapeRate(3, 0.5)],
-  ['gamma(mean, sd)', () => Gamma.fromMeanSd(6, 4)],
-  ['erlang(k, rate)', () => new Erlang(3, 0.5)],
-  ['erlang(k, mean), many phases', () => Erlang.fromMean(20, 10)],
-  ['weibull(shape > 1)', () => new Weibull(1.5, 4)],
-  ['weibull(shape < 1)', () => new Weibull(0.7, 2)],
-  ['poisson(3)', () => new Poisson(3)],
-  ['poisson(12)', () => new Poisson(12)],
-  ['poisson(80)', () => new Poisson(80)],
-  ['bernoulli', () => new Bernoulli(0.3)],
-  ['choice', () => new DiscreteChoice([1, 2, 5, 10], [0.1, 0.4, 0.3, 0.2])],
-  [
-    'choice with many values',
-    () =>
-      new DiscreteChoice(
-        Array.from({ length: 40 }, (_, i) => i),
-        Array<number>(40).fill(1 / 40),
-      ),
-  ],
-  ['empirical', () => new Empirical([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9])],
+/** Every distribution and parameterisation under test, by name, as the spec a file would write. */
+const cases: [string, DistributionSpec][] = [
+  ['exponential(rate)', { type: 'exponential', rate: 0.5 }],
+  ['exponential(mean)', { type: 'exponential', mean: 3 }],
+  ['uniform', { type: 'uniform', min: 2, max: 7 }],
+  ['triangular', { type: 'triangular', min: 1, mode: 2, max: 6 }],
+  ['triangular with mode at min', { type: 'triangular', min: 1, mode: 1, max: 4 }],
+  ['normal', { type: 'normal', mean: 10, sd: 3 }],
+  ['normal lightly truncated', { type: 'normal', mean: 10, sd: 3, min: 2 }],
+  ['normal truncated both sides, rejection', { type: 'normal', mean: 10, sd: 3, min: 6, max: 15 }],
+  ['normal heavily truncated in the upper tail', { type: 'normal', mean: 5, sd: 2, min: 9, max: 14 }],
+  ['normal truncated 6 sd out', { type: 'normal', mean: 0, sd: 1, min: 6 }],
+  ['normal heavily truncated in the lower tail', { type: 'normal', mean: 0, sd: 1, max: -3 }],
+  ['normal truncated to a narrow band round the mean', { type: 'normal', mean: 0, sd: 1, min: -0.2, max: 0.1 }],
+  ['lognormal(mean, sd)', { type: 'lognormal', mean: 6, sd: 5 }],
+  ['lognormal(mean, median)', { type: 'lognormal', mean: 6, median: 4 }],
+  ['lognormal(mu, sigma)', { type: 'lognormal', mu: 1, sigma: 0.5 }],
+  ['gamma(shape, scale)', { type: 'gamma', shape: 2.5, scale: 2 }],
+  ['gamma(shape < 1)', { type: 'gamma', shape: 0.4, scale: 3 }],
+  ['gamma(shape, rate)', { type: 'gamma', shape: 3, rate: 0.5 }],
+  ['gamma(mean, sd)', { type: 'gamma', mean: 6, sd: 4 }],
+  ['erlang(k, rate)', { type: 'erlang', k: 3, rate: 0.5 }],
+  ['erlang(k, mean), many phases', { type: 'erlang', k: 20, mean: 10 }],
+  ['weibull(shape > 1)', { type: 'weibull', shape: 1.5, scale: 4 }],
+  ['weibull(shape < 1)', { type: 'weibull', shape: 0.7, scale: 2 }],
+  ['poisson(3)', { type: 'poisson', mean: 3 }],
+  ['poisson(12)', { type: 'poisson', mean: 12 }],
+  ['poisson(80)', { type: 'poisson', mean: 80 }],
+  ['bernoulli', { type: 'bernoulli', p: 0.3 }],
+  ['choice', { type: 'choice', values: [1, 2, 5, 10], probabilities: [0.1, 0.4, 0.3, 0.2] }],
+  ['choice with many values', { type: 'choice', values: Array.from({ length: 40 }, (_, i) => i), probabilities: Array<number>(40).fill(1 / 40) }],
+  ['empirical', { type: 'empirical', values: [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9] }],
   [
     'mixture',
-    () =>
-      new Mixture([
-        { weight: 3, distribution: Exponential.fromMean(2) },
-        { weight: 7, distribution: LogNormal.fromMeanSd(6, 5) },
-      ]),
+    {
+      type: 'mixture',
+      components: [
+        { weight: 3, distribution: { type: 'exponential', mean: 2 } },
+        { weight: 7, distribution: { type: 'lognormal', mean: 6, sd: 5 } },
+      ],
+    },
   ],
-  ['fixed', () => new Fixed(7.5)],
+  ['fixed', { type: 'fixed', value: 7.5 }],
 ];
 
 describe('distribution moments (n = 200,000, 4.5 standard errors)', () => {
-  for (const [name, make] of cases) {
+  for (const [name, spec] of cases) {
     it(name, () => {
-      checkMoments(make(), `moments/${name}`);
+      checkMoments(spec, `moments/${name}`);
     });
   }
 
   it('keeps truncated normals inside their bounds', () => {
-    const truncated = [new Normal(10, 3, 2), new Normal(5, 2, 9, 14), new Normal(0, 1, 6), new Normal(0, 1, -0.2, 0.1)];
-    for (const d of truncated) {
-      const [lo, hi] = range(checkMoments(d, `bounds/${d.describe()}`, 20_000));
+    const truncated: NormalSpec[] = [
+      { type: 'normal', mean: 10, sd: 3, min: 2 },
+      { type: 'normal', mean: 5, sd: 2, min: 9, max: 14 },
+      { type: 'normal', mean: 0, sd: 1, min: 6 },
+      { type: 'normal', mean: 0, sd: 1, min: -0.2, max: 0.1 },
+    ];
+    for (const spec of truncated) {
+      const d = createDistribution(spec) as Normal;
+      const [lo, hi] = range(checkMoments(spec, `bounds/${d.describe()}`, 20_000));
       expect(lo).toBeGreaterThanOrEqual(d.min);
       expect(hi).toBeLessThanOrEqual(d.max);
     }
-    const [lo, hi] = range(checkMoments(new Normal(0, 1, -Infinity, -3), 'bounds/upper', 20_000));
+    const [lo, hi] = range(checkMoments({ type: 'normal', mean: 0, sd: 1, max: -3 }, 'bounds/upper', 20_000));
     expect(lo).toBeGreaterThan(-10);
     expect(hi).toBeLessThanOrEqual(-3);
   });
 
   it('samples a truncation 40 sd out, where the probability underflows', () => {
-    const d = new Normal(0, 1, 40, 41);
+    const spec: NormalSpec = { type: 'normal', mean: 0, sd: 1, min: 40, max: 41 };
+    const d = createDistribution(spec) as Normal;
     expect(d.truncationMass).toBe(0);
     expect(d.mean).toBeGreaterThan(40);
     expect(d.mean).toBeLessThan(40.03);
-    const [lo, hi] = range(checkMoments(d, 'far tail', 20_000));
+    const [lo, hi] = range(checkMoments(spec, 'far tail', 20_000));
     expect(lo).toBeGreaterThanOrEqual(40);
     expect(hi).toBeLessThanOrEqual(41);
   });
@@ -283,12 +286,12 @@ describe('random streams', () => {
   });
 
   it('the same seed gives the same sequence for every distribution', () => {
-    for (const [name, make] of cases) {
-      const d = make();
+    for (const [name, spec] of cases) {
+      const d = createDistribution(spec);
       const a = new RandomStream(`repeat/${name}`);
       const b = new RandomStream(`repeat/${name}`);
       const xa = Array.from({ length: 1000 }, () => d.sample(a));
-      const xb = Array.from({ length: 1000 }, () => make().sample(b));
+      const xb = Array.from({ length: 1000 }, () => createDistribution(spec).sample(b));
       expect(xb, name).toEqual(xa);
     }
   });
@@ -296,8 +299,8 @@ describe('random streams', () => {
   it('a distribution shared by two streams gives each stream the draws it would give alone', () => {
     // No sampler carries state from one call to the next, so interleaving cannot leak draws
     // from one stream into another (which would break common random numbers).
-    for (const [name, make] of cases) {
-      const shared = make();
+    for (const [name, spec] of cases) {
+      const shared = createDistribution(spec);
       const alone = new RandomStream(`shared/${name}`);
       const expected = Array.from({ length: 200 }, () => shared.sample(alone));
       const a = new RandomStream(`shared/${name}`);
@@ -355,129 +358,4 @@ describe('parameter validation', () => {
       expect(make).toThrow(message);
     });
   }
-});
-
-describe('distribution specs', () => {
-  const accepted: [DistributionSpec, string, number][] = [
-    [{ type: 'exponential', rate: 0.5 }, 'exponential(rate 0.5)', 2],
-    [{ type: 'exponential', mean: 2 }, 'exponential(mean 2)', 2],
-    [{ type: 'uniform', min: 1, max: 3 }, 'uniform(min 1, max 3)', 2],
-    [{ type: 'triangular', min: 1, mode: 2, max: 3 }, 'triangular(min 1, mode 2, max 3)', 2],
-    [{ type: 'normal', mean: 2, sd: 1 }, 'normal(mean 2, sd 1)', 2],
-    [{ type: 'normal', mean: 0, sd: 1, min: 0 }, 'normal(mean 0, sd 1, min 0)', Math.sqrt(2 / Math.PI)],
-    [{ type: 'normal', mean: 0, sd: 1, min: -1, max: 1 }, 'normal(mean 0, sd 1, min -1, max 1)', 0],
-    [{ type: 'lognormal', mean: 6, sd: 5 }, 'lognormal(mean 6, sd 5)', 6],
-    [{ type: 'lognormal', mean: 6, median: 4 }, 'lognormal(mean 6, median 4)', 6],
-    [{ type: 'lognormal', mu: 0, sigma: 1 }, 'lognormal(mu 0, sigma 1)', Math.exp(0.5)],
-    [{ type: 'gamma', shape: 2, scale: 3 }, 'gamma(shape 2, scale 3)', 6],
-    [{ type: 'gamma', shape: 2, rate: 0.5 }, 'gamma(shape 2, rate 0.5)', 4],
-    [{ type: 'gamma', mean: 6, sd: 4 }, 'gamma(mean 6, sd 4)', 6],
-    [{ type: 'erlang', k: 3, rate: 0.5 }, 'erlang(k 3, rate 0.5)', 6],
-    [{ type: 'erlang', k: 3, mean: 6 }, 'erlang(k 3, mean 6)', 6],
-    [{ type: 'weibull', shape: 1, scale: 2 }, 'weibull(shape 1, scale 2)', 2],
-    [{ type: 'poisson', mean: 3 }, 'poisson(mean 3)', 3],
-    [{ type: 'bernoulli', p: 0.25 }, 'bernoulli(p 0.25)', 0.25],
-    [{ type: 'choice', values: [1, 3], probabilities: [0.5, 0.5] }, 'choice(1: 0.5, 3: 0.5)', 2],
-    [{ type: 'empirical', values: [1, 3] }, 'empirical(2 values, 1 to 3)', 2],
-    [
-      {
-        type: 'mixture',
-        components: [
-          { weight: 1, distribution: { type: 'fixed', value: 1 } },
-          { weight: 3, distribution: { type: 'exponential', mean: 3 } },
-        ],
-      },
-      'mixture(0.25 fixed(1), 0.75 exponential(mean 3))',
-      2.5,
-    ],
-    [{ type: 'fixed', value: 4 }, 'fixed(4)', 4],
-  ];
-  for (const [spec, text, mean] of accepted) {
-    it(`accepts ${text}`, () => {
-      const parsed = distributionSpecSchema.safeParse(spec);
-      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-      const d = createDistribution(parsed.data!);
-      expect(d.kind).toBe(spec.type);
-      expect(d.describe()).toBe(text);
-      expect(d.mean).toBeCloseTo(mean, 12);
-    });
-  }
-
-  /** The issues of a rejected spec, as "path: message" lines. */
-  function issues(input: unknown): string[] {
-    const result = distributionSpecSchema.safeParse(input);
-    expect(result.success).toBe(false);
-    return result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  }
-
-  it('rejects a mix of lognormal forms, listing the three forms', () => {
-    const found = issues({ type: 'lognormal', mean: 6, sd: 5, median: 4 });
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^: a lognormal distribution takes exactly one of/);
-    expect(found[0]).toContain('{mean, sd} or {mean, median} or {mu, sigma}');
-    expect(found[0]).toContain('got {mean, sd, median}');
-    expect(issues({ type: 'lognormal', mean: 6 })[0]).toContain('got {mean}');
-    expect(issues({ type: 'lognormal', mu: 1, sd: 2 })[0]).toContain('got {sd, mu}');
-  });
-
-  it('rejects an incomplete or mixed form for the other multi-form types', () => {
-    expect(issues({ type: 'exponential', rate: 1, mean: 1 })[0]).toContain('{rate} or {mean}');
-    expect(issues({ type: 'gamma', shape: 1, mean: 2 })[0]).toContain('{shape, scale} or {shape, rate} or {mean, sd}');
-    expect(issues({ type: 'erlang', k: 2 })[0]).toContain('{k, rate} or {k, mean}');
-  });
-
-  it('rejects unknown keys, naming them', () => {
-    const found = issues({ type: 'uniform', min: 0, max: 1, mode: 0.5 });
-    expect(found).toEqual([': unknown key "mode" for a uniform distribution (it takes {min, max})']);
-  });
-
-  it('rejects unknown and missing types', () => {
-    expect(issues({ type: 'beta', a: 1 })[0]).toMatch(/^type: must be one of: exponential, uniform/);
-    expect(issues({ mean: 1 })[0]).toMatch(/^type: is required/);
-    expect(issues(5)[0]).toMatch(/must be a distribution object/);
-  });
-
-  it('reports impossible parameters with a path to the field', () => {
-    expect(issues({ type: 'normal', mean: 1, sd: -1 })).toEqual(['sd: must be > 0, got -1']);
-    expect(issues({ type: 'normal', mean: 1, sd: 1, min: 3, max: 2 })).toEqual(['max: must be > min (3), got 2']);
-    expect(issues({ type: 'normal', mean: 1 })).toEqual(['sd: is required']);
-    expect(issues({ type: 'normal', mean: '1', sd: 1 })).toEqual(['mean: must be a finite number, got "1"']);
-    expect(issues({ type: 'uniform', min: 2, max: 1 })).toEqual(['max: must be > min (2), got 1']);
-    expect(issues({ type: 'triangular', min: 0, mode: 5, max: 4 })).toEqual(['mode: must be between min (0) and max (4), got 5']);
-    expect(issues({ type: 'lognormal', mean: 4, median: 6 })[0]).toMatch(/^median: must be < mean \(4\)/);
-    expect(issues({ type: 'lognormal', mean: 4, median: 4 })[0]).toMatch(/^median: must be < mean/);
-    expect(issues({ type: 'erlang', k: 1.5, rate: 1 })).toEqual(['k: must be a whole number, got 1.5']);
-    expect(issues({ type: 'bernoulli', p: 2 })).toEqual(['p: must be <= 1, got 2']);
-    expect(issues({ type: 'poisson', mean: -3 })).toEqual(['mean: must be >= 0, got -3']);
-    expect(issues({ type: 'empirical', values: [1] })).toEqual(['values: must have at least 2 values, got 1']);
-    expect(issues({ type: 'choice', values: [1, 2], probabilities: [0.5, -0.5] })).toContain('probabilities.1: must be >= 0, got -0.5');
-  });
-
-  it('rejects probabilities that do not sum to 1, with a path to probabilities', () => {
-    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.2, 0.3, 0.4] })).toEqual(['probabilities: must sum to 1 (within 1e-9), got 0.9']);
-    expect(issues({ type: 'choice', values: [1, 2, 3], probabilities: [0.5, 0.5] })).toEqual(['probabilities: must have one entry per value (3), got 2']);
-    // Off by 5e-10, inside the 1e-9 tolerance.
-    const nearly = { type: 'choice', values: [1, 2, 3], probabilities: [0.3, 0.3, 0.4 + 5e-10] };
-    expect(distributionSpecSchema.safeParse(nearly).success).toBe(true);
-  });
-
-  it('reports problems inside a mixture with the full path', () => {
-    const found = issues({
-      type: 'mixture',
-      components: [
-        { weight: 1, distribution: { type: 'fixed', value: 1 } },
-        { weight: 0, distribution: { type: 'lognormal', mean: 6, sd: -5 } },
-      ],
-    });
-    expect(found).toEqual(['components.1.weight: must be > 0, got 0', 'components.1.distribution.sd: must be > 0, got -5']);
-    expect(issues({ type: 'mixture', components: [] })).toEqual(['components: must have at least one component']);
-  });
-
-  it('parseDistribution validates and builds; the forms can be listed', () => {
-    expect(parseDistribution({ type: 'lognormal', mean: 6, sd: 5 }).mean).toBeCloseTo(6, 12);
-    expect(() => parseDistribution({ type: 'lognormal', mean: 6, sd: -5 })).toThrow(/must be > 0/);
-    const forms = describeDistributionSpecForms();
-    expect(forms).toContain('lognormal: {mean, sd} or {mean, median} or {mu, sigma}');
-    expect(forms.split('\n')).toHaveLength(14);
-  });
 });

@@ -5,21 +5,18 @@
  * @module
  */
 import type { ExperimentSummary } from '../experiment/summary.js';
+import { metricsShownIn } from '../model/metrics/members.js';
+import type { MetricUnit } from '../model/metrics/registry.js';
 
-/** Metrics shown on the terminal, with their labels. */
-export const KEY_METRICS: [string, string][] = [
-  ['delayedPatientsPerDay', 'delayed patients/day'],
-  ['delayedBedDays', 'delayed bed days'],
-  ['acuteBedDays', 'acute bed days'],
-  ['acuteOccupancyRate', 'acute occupancy'],
-  ['meanAdmissionWaitDays', 'admission wait (days)'],
-  ['meanFitToDischargeDays', 'fit-to-discharge (days)'],
-  ['costTotal', 'cost total (GBP)'],
-  ['costByPayer.nhs', 'cost NHS (GBP)'],
-  ['costByPayer.council', 'cost council (GBP)'],
-  ['costByPayer.selfFunder', 'cost self-funders (GBP)'],
-  ['costPolicies', 'cost of policies (GBP)'],
-];
+/** The unit a terminal label names: values are printed as the replications report them. */
+function unitSuffix(unit: MetricUnit): string {
+  if (unit === 'GBP') return ' (GBP)';
+  if (unit === 'days') return ' (days)';
+  return '';
+}
+
+/** Metrics shown on the terminal, with their labels: those the metric registry places there. */
+export const KEY_METRICS: [string, string][] = metricsShownIn('terminal').map((m) => [m.metric, `${m.label}${unitSuffix(m.declaration.unit)}`]);
 
 /** Formats a number with about four significant figures. */
 export function formatNumber(x: number): string {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, lineOfPath, readConfigFile, readableIssueMessage } from '../model/config-file.js';
 import { readModelFile, resolveInFile } from '../model/load-model.js';
-import { isKnownMetric } from '../model/metric-descriptions.js';
+import { isKnownMetric } from '../model/metrics/members.js';
 import { ModelProblem } from '../model/model-problem.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve/resolve-model.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
@@ -53,7 +53,7 @@ export function loadExperiment(file: string): LoadedExperiment {
   const base = resolveInFile(model, modelFile, (path) => lineOfPath(modelFile, path));
   // An unknown precision metric would have no values and be skipped, so the target would look met.
   config.precision?.metrics.forEach((metric, i) => {
-    if (isKnownMetric(metric, [...base.settings])) return;
+    if (isKnownMetric(metric, base)) return;
     const field = ['precision', 'metrics', i];
     throw new ConfigError(file, `unknown metric "${metric}" for model ${model.name}; see careflow list metrics`, { line: lineOfPath(file, field), field: field.join('.') });
   });

@@ -14,17 +14,7 @@
  *
  * @module
  */
-
-/** The DRD publication's bands of whole days from the ready date to discharge. */
-export const DISCHARGE_READY_BANDS: readonly { name: string; from: number; to: number }[] = [
-  { name: 'sameDay', from: 0, to: 1 },
-  { name: 'day1', from: 1, to: 2 },
-  { name: 'days2to3', from: 2, to: 4 },
-  { name: 'days4to6', from: 4, to: 7 },
-  { name: 'days7to13', from: 7, to: 14 },
-  { name: 'days14to20', from: 14, to: 21 },
-  { name: 'days21plus', from: 21, to: Infinity },
-];
+import { DISCHARGE_READY_BANDS } from './metrics/delay-bands.js';
 
 // Whole-day delays 0..20 each have a slot; 21 and more share the last.
 const SLOTS = 22;

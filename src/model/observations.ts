@@ -15,6 +15,7 @@ import type { SettingCapacity } from './capacity/setting-capacity.js';
 import type { CompiledModel } from './compile.js';
 import { delayReasonNames, isExternalReason, REASON_AWAITING_OFFSET } from './delay-reasons.js';
 import { DischargeReadyDelays } from './discharge-ready-delays.js';
+import { DELAY_LENGTH_BANDS } from './metrics/delay-bands.js';
 import { PATHWAYS } from './pathways.js';
 import { PAYERS } from './payers.js';
 import { ROUTE_DEATH, ROUTE_HOME } from './routes.js';
@@ -25,19 +26,6 @@ import type { RunWindow } from './run-window.js';
 const HISTOGRAM_BIN_DAYS = 0.25;
 const HISTOGRAM_BINS = 480; // 120 days; longer delays fall in the last bin
 
-/**
- * Bands of fit-to-discharge time (days) reported as shares, after the NHS acute discharge
- * situation report's length-of-delay bands (under 1 day, 1, 2-3, 4-6, 7-13, 14-20, 21+ days).
- */
-export const DELAY_LENGTH_BANDS: readonly { name: string; from: number; to: number }[] = [
-  { name: 'under1Day', from: 0, to: 1 },
-  { name: 'days1to2', from: 1, to: 2 },
-  { name: 'days2to4', from: 2, to: 4 },
-  { name: 'days4to7', from: 4, to: 7 },
-  { name: 'days7to14', from: 7, to: 14 },
-  { name: 'days14to21', from: 14, to: 21 },
-  { name: 'days21plus', from: 21, to: Infinity },
-];
 /**
  * Columns of the daily series, per setting. On the acute row, `dischargeProcess` counts the
  * patients delayed by the ward's own work (every internal reason) and `assessment` those
@@ -298,7 +286,10 @@ export class Observations {
     return this.daily;
   }
 
-  /** Every metric of the replication, by name (documented in the README). */
+  /**
+   * Every metric of the replication, by name. Each name is declared in the metric registry
+   * (`metrics/registry.ts`); test/model/metric-registry.test.ts fails when they drift apart.
+   */
   metrics(): Record<string, number> {
     const now = this.windowEnd;
     const span = now - this.windowStart;

@@ -1,9 +1,13 @@
 /**
  * The metrics the report puts in front of a reader, with their labels and units, and how
- * their values are written: the same wording in the table, the forest plot and the sweep.
+ * their values are written: the same wording in the table, the forest plot and the sweep. Which
+ * metrics, in what order and with what label, is declared in the metric registry
+ * (src/model/metrics/registry.ts).
  *
  * @module
  */
+import { metricsShownIn, type MetricView } from '../model/metrics/members.js';
+import type { MetricUnit } from '../model/metrics/registry.js';
 
 /** How a metric's values are shown. */
 export type Unit = 'count' | 'share' | 'money' | 'days';
@@ -16,24 +20,29 @@ export interface MetricDisplay {
   unit: Unit;
 }
 
+/** How the report shows values of a registry unit: shares as percentages, GBP in millions. */
+export function displayUnit(unit: MetricUnit): Unit {
+  if (unit === 'share') return 'share';
+  if (unit === 'GBP') return 'money';
+  if (unit === 'days') return 'days';
+  return 'count';
+}
+
+const UNIT_SUFFIX: Record<Unit, string> = { count: '', share: ' (%)', money: ' (£m)', days: ' (days)' };
+
+/** The metrics the registry places in one of the report's lists, with their labels and units. */
+export function reportMetrics(view: Exclude<MetricView, 'terminal'>): MetricDisplay[] {
+  return metricsShownIn(view).map((m) => {
+    const unit = displayUnit(m.declaration.unit);
+    return { metric: m.metric, label: `${m.label}${UNIT_SUFFIX[unit]}`, unit };
+  });
+}
+
 /** The headline metrics (issue: delays, bed days, occupancy, admission waits, costs by payer). */
-export const HEADLINE_METRICS: MetricDisplay[] = [
-  { metric: 'delayedPatientsPerDay', label: 'Delayed patients per day', unit: 'count' },
-  { metric: 'delayedBedDays', label: 'Delayed bed days', unit: 'count' },
-  { metric: 'acuteOccupancyRate', label: 'Acute occupancy (%)', unit: 'share' },
-  { metric: 'meanAdmissionWaitDays', label: 'Mean admission wait (days)', unit: 'days' },
-  { metric: 'costTotal', label: 'Total cost (£m)', unit: 'money' },
-  { metric: 'costByPayer.nhs', label: 'Paid by the NHS (£m)', unit: 'money' },
-  { metric: 'costByPayer.council', label: 'Paid by the council (£m)', unit: 'money' },
-  { metric: 'costByPayer.selfFunder', label: 'Paid by self-funders (£m)', unit: 'money' },
-];
+export const HEADLINE_METRICS: MetricDisplay[] = reportMetrics('headline');
 
 /** The metrics of the forest plot: the headline ones and the fit-to-discharge wait. */
-export const FOREST_METRICS: MetricDisplay[] = [
-  ...HEADLINE_METRICS.slice(0, 4),
-  { metric: 'meanFitToDischargeDays', label: 'Mean fit-to-discharge wait (days)', unit: 'days' },
-  ...HEADLINE_METRICS.slice(4),
-];
+export const FOREST_METRICS: MetricDisplay[] = reportMetrics('forest');
 
 /** A value in the unit of its label: shares as percentages, money in millions of pounds. */
 export function toDisplay(value: number, unit: Unit): number {

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METRIC_DESCRIPTIONS } from '../../src/model/metric-descriptions.js';
+import { metricListLine } from '../../src/cli/commands/list.js';
+import { METRICS } from '../../src/model/metrics/registry.js';
 import { POLICIES } from '../../src/model/policies/registry.js';
 import { careflow, literal, ROOT } from './helpers.js';
 
@@ -37,8 +38,10 @@ describe('careflow list', () => {
     const r = careflow(['list', 'metrics']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(Object.keys(METRIC_DESCRIPTIONS).length);
-    for (const [name, text] of Object.entries(METRIC_DESCRIPTIONS)) expect(lines).toContain(`${name.padEnd(40)} ${text}`);
+    expect(lines).toEqual(METRICS.map(metricListLine));
+    expect(lines).toContain(
+      `${'delayLengthShare.<band>'.padEnd(40)} ${METRICS.find((d) => d.name === 'delayLengthShare')?.description}; <band>: under1Day, days1to2, days2to4, days4to7, days7to14, days14to21, days21plus (share (0-1))`,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DISCHARGE_READY_BANDS, DischargeReadyDelays } from '../../src/model/discharge-ready-delays.js';
+import { DischargeReadyDelays } from '../../src/model/discharge-ready-delays.js';
+import { DISCHARGE_READY_BANDS } from '../../src/model/metrics/delay-bands.js';
 
 describe('DischargeReadyDelays', () => {
   it('bands discharges by whole calendar days, not by elapsed time', () => {

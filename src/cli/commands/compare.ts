@@ -5,7 +5,8 @@
  */
 import type { Argv } from 'yargs';
 import { compareAgainst } from '../../experiment/compare.js';
-import { METRIC_DESCRIPTIONS } from '../../model/metric-descriptions.js';
+import { metricPattern } from '../../model/metrics/members.js';
+import { METRICS } from '../../model/metrics/registry.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { KEY_METRICS, renderTable } from '../table.js';
 
@@ -27,7 +28,7 @@ export function registerCompare(y: Argv): Argv {
       const available = Object.keys(summary.scenarios[0]?.metrics ?? {});
       const wanted = (argv.metric as string[] | undefined) ?? [];
       for (const m of wanted) {
-        if (!available.includes(m)) throw new UsageError(`--metric: unknown metric "${m}"; see careflow list metrics (e.g. ${Object.keys(METRIC_DESCRIPTIONS).slice(0, 4).join(', ')})`);
+        if (!available.includes(m)) throw new UsageError(`--metric: unknown metric "${m}"; see careflow list metrics (e.g. ${METRICS.slice(0, 4).map(metricPattern).join(', ')})`);
       }
       if (argv.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       else process.stdout.write(renderTable(summary, wanted.length > 0 ? wanted.map((m) => [m, m]) : KEY_METRICS));

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import YAML from 'yaml';
-import { METRIC_DESCRIPTIONS } from '../../model/metric-descriptions.js';
+import { meaningOf, metricPattern } from '../../model/metrics/members.js';
+import { METRICS, UNIT_WORDS } from '../../model/metrics/registry.js';
 import { policyList } from '../../model/policies/describe.js';
 import { EXIT_OK } from '../errors.js';
 
@@ -32,6 +33,11 @@ function describeFiles(folder: string): string[] {
   });
 }
 
+/** One metric or family of the registry as `list metrics` prints it: name, meaning, unit. */
+export function metricListLine(d: (typeof METRICS)[number]): string {
+  return `${metricPattern(d).padEnd(40)} ${meaningOf(d)} (${UNIT_WORDS[d.unit]})`;
+}
+
 /** Registers `list`. */
 export function registerList(y: Argv): Argv {
   return y.command(
@@ -45,12 +51,7 @@ export function registerList(y: Argv): Argv {
         .example('$0 list policies', 'every integration policy (then: careflow explain <policy>)'),
     (argv) => {
       const what = argv.what as string;
-      const lines =
-        what === 'metrics'
-          ? Object.entries(METRIC_DESCRIPTIONS).map(([name, text]) => `${name.padEnd(40)} ${text}`)
-          : what === 'policies'
-            ? policyList()
-            : describeFiles((argv.dir as string | undefined) ?? what);
+      const lines = what === 'metrics' ? METRICS.map(metricListLine) : what === 'policies' ? policyList() : describeFiles((argv.dir as string | undefined) ?? what);
       process.stdout.write(lines.join('\n') + '\n');
       process.exitCode = EXIT_OK;
     },

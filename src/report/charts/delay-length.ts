@@ -5,7 +5,7 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { DELAY_LENGTH_BANDS } from '../../model/observations.js';
+import { DELAY_LENGTH_BANDS } from '../../model/metrics/delay-bands.js';
 import type { ResultsFolder } from '../load-results.js';
 import { scenarioNames } from '../model-facts.js';
 import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, scenarioColour, type ChartSection } from './common.js';

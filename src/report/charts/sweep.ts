@@ -8,13 +8,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SweepDescription } from '../../experiment/sweep-description.js';
 import type { ResultsFolder } from '../load-results.js';
-import { HEADLINE_METRICS, toDisplay, type MetricDisplay } from '../metrics.js';
+import { reportMetrics, toDisplay, type MetricDisplay } from '../metrics.js';
 import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, type ChartSection } from './common.js';
 
 /** The metrics drawn against the varied value: total cost first, then the delays. */
-export const SWEEP_METRICS: MetricDisplay[] = ['costTotal', 'delayedPatientsPerDay', 'delayedBedDays', 'acuteOccupancyRate'].map(
-  (m) => HEADLINE_METRICS.find((h) => h.metric === m) as MetricDisplay,
-);
+export const SWEEP_METRICS: MetricDisplay[] = reportMetrics('sweep');
 
 /** The grid point with the lowest mean total cost (its scenario name), if any has a cost. */
 export function cheapestPoint(r: ResultsFolder, sweep: SweepDescription): string | undefined {

@@ -104,6 +104,8 @@ export interface CompiledModel {
   dischargeProcess: Distribution;
   /** Hours the discharge process works; null for around the clock. */
   dischargeWindow: WorkingWindow | null;
+  /** Hours in which a review can declare a patient medically optimised; null for any time. */
+  reviewWindow: WorkingWindow | null;
   /** The ward's discharge work as steps with their own reasons; null: one process for P0 (`dischargeProcess`). */
   dischargeSteps: CompiledDischargeStep[] | null;
   /** The reasons of the discharge steps, in delay-reason code order after the awaiting reasons. */
@@ -175,6 +177,7 @@ export function compileModel(resolved: ResolvedModel): CompiledModel {
     pathwayNeedsAssessment: PATHWAYS.map((p) => p !== 'P0' && config.pathways[p].assessment),
     dischargeProcess: createDistribution((config.discharge.process ?? NO_TIME) as DistributionSpec),
     dischargeWindow: config.discharge.window,
+    reviewWindow: config.discharge.reviewWindow,
     dischargeSteps: steps,
     stepReasons,
     ...pathwayAssessments(config),

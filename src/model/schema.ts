@@ -207,9 +207,14 @@ export const modelSchema = z
         process: duration.optional(),
         steps: z.array(dischargeStepSchema).min(1).optional(),
         window: windowSchema.nullable().default(null),
+        /**
+         * When a senior review can declare a patient medically optimised: a clinical stay that
+         * ends outside these hours ends at the next review (the ward round). Null: the moment it ends.
+         */
+        reviewWindow: windowSchema.nullable().default(null),
       })
       .refine((d) => d.process === undefined || d.steps === undefined, { message: 'give the discharge work as one process or as steps, not both', path: ['steps'] })
-      .default({ window: null }),
+      .default({ window: null, reviewWindow: null }),
     assessment: z
       .strictObject({
         referralDelay: duration.default({ type: 'fixed', value: 0 }),

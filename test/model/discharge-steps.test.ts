@@ -3,7 +3,7 @@
  * pathway.
  */
 import { describe, expect, it } from 'vitest';
-import { baseModel, binomialHalfWidth, configError, metric, run } from './support.js';
+import { baseModel, binomialHalfWidth, configError, metric, run, runSystem } from './support.js';
 
 const WINDOW = { horizonDays: 400, warmupDays: 20, seed: 9 };
 const fixed = (value: number): { type: string; value: number } => ({ type: 'fixed', value });
@@ -94,5 +94,19 @@ describe('assessment per pathway', () => {
     const reason = configError(() => baseModel({ discharge: { steps: [{ reason: 'paperwork', duration: fixed(0.1) }] } }));
     expect(reason.field).toBe('discharge.steps.0.reason');
     expect(reason.reason).toMatch(/medicines/);
+  });
+});
+
+describe('the review window', () => {
+  it('declares a patient medically optimised at the first review after their clinical stay ends', () => {
+    // Stays of exactly 4 days from arrivals spread evenly over the day; reviews 09:00-10:00.
+    // A stay ending outside the hour waits for the next 09:00: on average 11.5 hours, 23 times in 24.
+    const review = { startHour: 9, endHour: 10, days: [0, 1, 2, 3, 4, 5, 6] };
+    const system = runSystem(baseModel({ discharge: { reviewWindow: review } }), WINDOW);
+    const acute = system.resources[0];
+    const extra = (23 / 24) * (11.5 / 24);
+    // The wait to the review is uniform on 0-23 hours (sd 6.64 hours) for 23 in 24 stays.
+    const sd = Math.sqrt((23 / 24) * ((23 / 24) ** 2 / 3) - extra ** 2);
+    expect(Math.abs(acute.holdingTimes.mean() - (4 + extra))).toBeLessThan((4 * sd) / Math.sqrt(acute.holdingTimes.count));
   });
 });

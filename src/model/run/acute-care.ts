@@ -62,7 +62,10 @@ export class AcuteCare implements AcuteStage {
     }
     run.observations.admission(run.sim.now - run.patients.arrivedAt[p]);
     run.traced(p, 'admitted', run.model.acute, '');
-    run.sim.schedule(run.patients.plannedStay[p], this.onFit, p);
+    const review = run.model.reviewWindow;
+    const stay = run.patients.plannedStay[p];
+    // A patient is declared medically optimised at a review: the first one after the clinical stay ends.
+    run.sim.schedule(review === null ? stay : run.model.calendar.nextOpen(run.sim.now + stay, review) - run.sim.now, this.onFit, p);
   }
 
   private diversionDue(p: number): void {

@@ -29,10 +29,15 @@ export function fillWarmStart(run: RunState, arrivals: Arrivals, acute: AcuteCar
       if (s.index === model.acute) {
         patients.setting[p] = s.index;
         takeWarmStartBed(run, p, s.name, acute);
-        run.sim.schedule(patients.plannedStay[p] * residual, acute.onFit, p);
+        const left = patients.plannedStay[p] * residual;
+        const review = model.reviewWindow;
+        run.sim.schedule(review === null ? left : model.calendar.nextOpen(left, review), acute.onFit, p);
       } else {
         patients.setting[p] = -1;
-        if (run.resources[s.index].request(p, downstream.onPlaced[s.index])) downstream.placed(p, s.index);
+        // Through the setting's capacity (a market searches for spot places beyond its block),
+        // except visits per day, whose clients start with one visit each (a known fault: issue 14).
+        const granted = s.visits !== null ? run.resources[s.index].request(p, downstream.onPlaced[s.index]) : run.capacities[s.index].ask(p, null, downstream.onPlaced[s.index]);
+        if (granted) downstream.placed(p, s.index);
       }
     }
   }

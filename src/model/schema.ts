@@ -17,6 +17,7 @@ import './capacity/market.js';
 import type { PayerShares } from './payers.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
 import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
+import { whileWaitingSchema } from './waiting-hazard.js';
 
 /** Whether a distribution spec can produce a negative value (a duration must not). */
 export function canBeNegative(spec: DistributionSpec): boolean {
@@ -129,6 +130,11 @@ export const settingSchema = z.strictObject({
    * assessment window. A trusted assessor removes it.
    */
   providerAssessment: duration.optional(),
+  /**
+   * What may happen to a person while they wait for a place here (re-assessed to another
+   * setting, death, readmission), each with a daily chance by days waited (waiting-hazard.ts).
+   */
+  whileWaiting: whileWaitingSchema.optional(),
   /** Daily risk of death while in the setting is not modelled; deaths are routes. */
 });
 

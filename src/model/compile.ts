@@ -20,6 +20,7 @@ import { cumulative, type RouteTable } from './probability-table.js';
 import type { ResolvedModel } from './resolve/resolve-model.js';
 import { routeCode } from './routes.js';
 import type { SettingConfig } from './schema.js';
+import { compileWhileWaiting, type CompiledWhileWaiting } from './waiting-hazard.js';
 
 /** A setting ready to run. */
 export interface CompiledSetting {
@@ -43,6 +44,8 @@ export interface CompiledSetting {
   visits: VisitRates | null;
   /** The provider's own assessment before it takes someone; null for none. */
   providerAssessment: Distribution | null;
+  /** What may happen to people while they wait for a place here; null for nothing. */
+  whileWaiting: CompiledWhileWaiting | null;
 }
 
 /** A discharge step ready to run. */
@@ -230,5 +233,6 @@ function compileSetting(name: string, index: number, s: SettingConfig, capacity:
       : null,
     visits: capacity.behaviour === 'visitsPerDay' ? (capacity.parameters as unknown as VisitRates) : null,
     providerAssessment: s.providerAssessment ? createDistribution(s.providerAssessment as DistributionSpec) : null,
+    whileWaiting: s.whileWaiting ? compileWhileWaiting(s.whileWaiting, indexOf) : null,
   };
 }

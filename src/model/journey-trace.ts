@@ -9,7 +9,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 /** The events a trace records. */
-export type TraceEvent = 'arrived' | 'referred' | 'admitted' | 'diverted' | 'medicallyOptimised' | 'diedInHospital' | 'leftAcute' | 'placed' | 'blocked' | 'left' | 'readmitted';
+export type TraceEvent =
+  'arrived' | 'referred' | 'admitted' | 'diverted' | 'medicallyOptimised' | 'diedInHospital' | 'leftAcute' | 'placed' | 'blocked' | 'left' | 'readmitted' | 'changedWhileWaiting';
 
 /** Where trace rows go. */
 export interface TraceSink {

@@ -22,6 +22,7 @@ import { ROUTE_DEATH, ROUTE_HOME } from './routes.js';
 import type { PatientTable } from './patients.js';
 import { PolicyCosts } from './policy-costs.js';
 import type { RunWindow } from './run-window.js';
+import { WAIT_DEATH, WAIT_OUTCOME_METRICS } from './waiting-hazard.js';
 
 const HISTOGRAM_BIN_DAYS = 0.25;
 const HISTOGRAM_BINS = 480; // 120 days; longer delays fall in the last bin
@@ -75,6 +76,10 @@ export class Observations {
   private readonly exitsHome: Float64Array;
   private readonly exitsAll: Float64Array;
   private readonly deathsInSettings: Float64Array;
+  /** People who wait change (run/waiting-hazards.ts): by setting waited for * 3 + outcome. */
+  private readonly whileWaiting: Float64Array;
+  /** Deaths while waiting in the community (holding no place, so counted in no setting). */
+  private deathsWaitingAtHome = 0;
 
   private readonly delayedByReason: TimeWeighted[];
   private readonly delayedByPathway: TimeWeighted[];
@@ -111,6 +116,7 @@ export class Observations {
     this.exitsHome = new Float64Array(n);
     this.exitsAll = new Float64Array(n);
     this.deathsInSettings = new Float64Array(n);
+    this.whileWaiting = new Float64Array(n * WAIT_OUTCOME_METRICS.length);
     this.windowStart = window.warmupDays;
     this.inWindow = window.warmupDays <= 0;
     this.horizon = window.horizonDays;
@@ -125,11 +131,11 @@ export class Observations {
     this.windowStart = now;
     this.admissions = this.diversions = this.communityReferrals = this.inHospitalDeaths = 0;
     this.fit = this.assessments = this.readmissions = this.acuteDischarges = this.sameDay = 0;
-    this.toIntermediate = this.toCareHomeFromAcute = 0;
+    this.toIntermediate = this.toCareHomeFromAcute = this.deathsWaitingAtHome = 0;
     this.admissionWaits.reset();
     this.fitToDischarge.reset();
     this.midnightDelayed.reset();
-    for (const a of [this.delayHistogram, this.placements, this.exitsHome, this.exitsAll, this.deathsInSettings]) a.fill(0);
+    for (const a of [this.delayHistogram, this.placements, this.exitsHome, this.exitsAll, this.deathsInSettings, this.whileWaiting]) a.fill(0);
     for (const m of [...this.delayedByReason, ...this.delayedByPathway, this.acuteDelayed, ...this.blockedIn]) m.reset(now);
     for (const t of this.capacitySamples) t.reset();
     for (const r of this.resources) r.resetStatistics();
@@ -220,6 +226,16 @@ export class Observations {
     this.exitsAll[s]++;
     if (how === ROUTE_HOME) this.exitsHome[s]++;
     if (how === ROUTE_DEATH) this.deathsInSettings[s]++;
+  }
+
+  /**
+   * A person waiting for a place in s was re-assessed, died or was readmitted (a WAIT_* outcome);
+   * `atHome`: they were waiting in the community, holding no place.
+   */
+  changedWhileWaiting(s: number, outcome: number, atHome: boolean): void {
+    if (!this.inWindow) return;
+    this.whileWaiting[s * WAIT_OUTCOME_METRICS.length + outcome]++;
+    if (atHome && outcome === WAIT_DEATH) this.deathsWaitingAtHome++;
   }
 
   /** A person left setting s for another setting (they did not leave services). */
@@ -328,7 +344,7 @@ export class Observations {
     m.assessments = this.assessments;
     m.readmissions = this.readmissions;
     m.inHospitalDeaths = this.inHospitalDeaths;
-    m.deaths = this.inHospitalDeaths + this.deathsInSettings.reduce((a, b) => a + b, 0);
+    m.deaths = this.inHospitalDeaths + this.deathsInSettings.reduce((a, b) => a + b, 0) + this.deathsWaitingAtHome;
     this.settingMetrics(m, now);
     this.costMetrics(m, now);
     return m;
@@ -353,6 +369,7 @@ export class Observations {
       if (i !== this.model.acute) m[`placements.${s.name}`] = this.placements[i];
       if (s.visits !== null) m[`clients.${s.name}`] = (r as DivisibleResource).holderCount.mean(now);
       this.capacities[i].addMetrics?.(m, now, s.name);
+      if (s.whileWaiting !== null) WAIT_OUTCOME_METRICS.forEach((family, k) => (m[`${family}.${s.name}`] = this.whileWaiting[i * WAIT_OUTCOME_METRICS.length + k]));
       if (s.careHome) careHomePlacements += this.placements[i];
       if (s.intermediate && s.kind === 'home') {
         intermediateHomeExits += this.exitsAll[i];

@@ -20,6 +20,7 @@ import { PATHWAYS } from './pathways.js';
 import type { PayerShares } from './payers.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
 import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
+import { whileWaitingSchema } from './waiting-hazard.js';
 
 /** A distribution of durations in days: any spec that cannot give a negative value (as its declaration says). */
 const duration = distributionSpecSchema.refine((spec) => !canBeNegative(spec), {
@@ -112,6 +113,11 @@ export const settingSchema = z.strictObject({
    * assessment window. A trusted assessor removes it.
    */
   providerAssessment: duration.optional(),
+  /**
+   * What may happen to a person while they wait for a place here (re-assessed to another
+   * setting, death, readmission), each with a daily chance by days waited (waiting-hazard.ts).
+   */
+  whileWaiting: whileWaitingSchema.optional(),
   /** Daily risk of death while in the setting is not modelled; deaths are routes. */
 });
 

@@ -27,6 +27,8 @@ export interface MetricFacts {
   runningCostPolicies: readonly string[];
   /** Settings run as provider markets. */
   marketSettings: readonly string[];
+  /** Settings with whileWaiting hazards. */
+  waitingSettings: readonly string[];
   /** The reasons of the model's discharge steps. */
   stepReasons: readonly string[];
 }
@@ -39,6 +41,7 @@ export function metricFactsOf(model: CompiledModel): MetricFacts {
     visitsSettings: model.settings.filter((s) => s.visits !== null).map((s) => s.name),
     runningCostPolicies: [...new Set(model.policies.runningCosts.map((c) => c.policy))],
     marketSettings: model.settings.filter((s) => s.capacity.behaviour === 'market').map((s) => s.name),
+    waitingSettings: model.settings.filter((s) => s.whileWaiting !== null).map((s) => s.name),
     stepReasons: model.stepReasons,
   };
 }
@@ -74,6 +77,8 @@ export function domainMembers(domain: MemberDomain, facts: MetricFacts): readonl
       return facts.visitsSettings;
     case 'marketSetting':
       return facts.marketSettings;
+    case 'waitingSetting':
+      return facts.waitingSettings;
     case 'marketPayer':
       return facts.marketSettings.length > 0 ? PAYERS : [];
     case 'reason':
@@ -92,6 +97,7 @@ export const PLACEHOLDERS: Readonly<Record<MemberDomain, string>> = {
   downstreamSetting: '<setting>',
   visitsSetting: '<setting>',
   marketSetting: '<setting>',
+  waitingSetting: '<setting>',
   marketPayer: '<payer>',
   readyBand: '<band>',
   reason: '<reason>',
@@ -136,6 +142,7 @@ export function isKnownMetric(name: string, model: { settings: readonly string[]
     visitsSettings: model.settings,
     runningCostPolicies: POLICY_NAMES,
     marketSettings: model.settings,
+    waitingSettings: model.settings,
     stepReasons: DISCHARGE_STEP_REASONS,
   };
   return domainMembers(d.members, facts).includes(member);
@@ -187,6 +194,8 @@ export function membersInWords(domain: MemberDomain, code: (name: string) => str
       return 'each setting counted in visits per day';
     case 'marketSetting':
       return 'each setting run as a provider market';
+    case 'waitingSetting':
+      return 'each setting with whileWaiting hazards';
     case 'marketPayer':
       return `${PAYERS.map(code).join(', ')}, when the model has a provider market`;
     case 'reason':

@@ -57,10 +57,11 @@ export const AGGREGATION_WORDS: Readonly<Record<Aggregation, string>> = {
  * bed), `pathway` P0..P3, `payer` nhs/council/selfFunder, `publicPayer` nhs/council, `policy`
  * the policies in force with a running cost, `band` the delay-length bands, `readyBand` the
  * discharge-ready-date bands, `marketSetting` the settings run as provider markets and
- * `marketPayer` the payers when the model has a market (none otherwise).
+ * `marketPayer` the payers when the model has a market (none otherwise), `waitingSetting` the
+ * settings with `whileWaiting` hazards.
  */
 export type MemberDomain =
-  'setting' | 'downstreamSetting' | 'visitsSetting' | 'marketSetting' | 'reason' | 'pathway' | 'payer' | 'publicPayer' | 'marketPayer' | 'policy' | 'band' | 'readyBand';
+  'setting' | 'downstreamSetting' | 'visitsSetting' | 'marketSetting' | 'waitingSetting' | 'reason' | 'pathway' | 'payer' | 'publicPayer' | 'marketPayer' | 'policy' | 'band' | 'readyBand';
 
 /** Report charts that show metrics of the summary (the charts over time read daily.csv instead). */
 export type ReportChart = 'bedDays' | 'delayLengths' | 'costs';
@@ -242,7 +243,12 @@ export const METRICS: readonly MetricDeclaration[] = [
   },
   { name: 'assessments', description: 'discharge assessments started', unit: 'count', aggregation: 'mean' },
   { name: 'readmissions', description: 'readmissions to hospital', unit: 'count', aggregation: 'mean' },
-  { name: 'inHospitalDeaths', description: 'deaths in an acute bed', unit: 'count', aggregation: 'mean' },
+  {
+    name: 'inHospitalDeaths',
+    description: 'deaths in an acute bed (at the end of the clinical stay, or while waiting in it for a place: diedWhileWaiting)',
+    unit: 'count',
+    aggregation: 'mean',
+  },
   { name: 'deaths', description: 'all deaths (in hospital and in services)', unit: 'count', aggregation: 'mean' },
   { name: 'careHomePlacements', description: 'placements into care-home settings from anywhere (hospital, services, community)', unit: 'count', aggregation: 'mean' },
   {
@@ -253,6 +259,27 @@ export const METRICS: readonly MetricDeclaration[] = [
   },
   { name: 'occupancy', members: 'setting', description: 'mean places occupied (time-weighted); for a setting counted in visits, visits per day in use', unit: 'places', aggregation: 'mean' },
   { name: 'clients', members: 'visitsSetting', description: 'mean clients (time-weighted)', unit: 'people', aggregation: 'mean' },
+  {
+    name: 'reassessedWhileWaiting',
+    members: 'waitingSetting',
+    description: 'people waiting for a place in the setting who were re-assessed to another setting instead (whileWaiting.reassess)',
+    unit: 'count',
+    aggregation: 'mean',
+  },
+  {
+    name: 'diedWhileWaiting',
+    members: 'waitingSetting',
+    description: 'people who died while waiting for a place in the setting (in an acute bed, in another setting or at home)',
+    unit: 'count',
+    aggregation: 'mean',
+  },
+  {
+    name: 'readmittedWhileWaiting',
+    members: 'waitingSetting',
+    description: 'people waiting outside hospital for a place in the setting who were readmitted instead',
+    unit: 'count',
+    aggregation: 'mean',
+  },
   { name: 'spotPlacesInUse', members: 'marketSetting', description: 'mean spot places in use beyond the block places (time-weighted)', unit: 'places', aggregation: 'mean' },
   { name: 'spotPurchases', members: 'marketSetting', description: 'spot places bought', unit: 'count', aggregation: 'mean' },
   {

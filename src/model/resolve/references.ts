@@ -40,7 +40,14 @@ export function referenceProblems(m: ModelConfig): ModelProblem[] {
     for (const problem of capacitySettingProblems(setting.capacity, setting)) add(['settings', s, problem.field], problem.message);
     if (setting.kind === 'acute') {
       if (setting.next) add(['settings', s, 'next'], 'the acute setting routes by pathways, not next');
+      if (setting.whileWaiting) add(['settings', s, 'whileWaiting'], 'whileWaiting is for the settings people wait for a place in after hospital, not the acute beds');
       continue;
+    }
+    const reassess = setting.whileWaiting?.reassess?.to;
+    if (reassess === s) add(['settings', s, 'whileWaiting', 'reassess', 'to'], 'a re-assessment leads to another setting than the one waited for');
+    else if (reassess !== undefined && (!exists(reassess) || m.settings[reassess].kind === 'acute')) {
+      const others = settings.filter((o) => o !== s && m.settings[o].kind !== 'acute');
+      add(['settings', s, 'whileWaiting', 'reassess', 'to'], `unknown setting "${reassess}" to re-assess to; expected one of ${others.join(', ')}`);
     }
     if (setting.visitsPerDay && setting.kind !== 'home') add(['settings', s, 'visitsPerDay'], 'visits per day are for kind: home settings only');
     if (!setting.lengthOfStay) add(['settings', s, 'lengthOfStay'], 'a non-acute setting needs a lengthOfStay distribution');

@@ -17,6 +17,7 @@ import { pick } from '../probability-table.js';
 import { ROUTE_DEATH, ROUTE_HOME, ROUTE_READMISSION } from '../routes.js';
 import type { DownstreamStage, RunState } from './run-state.js';
 import { EPISODE_SALT, SALT_EXIT, SALT_PROVIDER, SALT_SETTING } from './stream-salts.js';
+import { WaitingHazards } from './waiting-hazards.js';
 
 /** The downstream stage of one replication. */
 export class Downstream implements DownstreamStage {
@@ -25,9 +26,12 @@ export class Downstream implements DownstreamStage {
   private readonly onStayEnd: EventKind;
   private readonly onProviderAssessed: EventKind;
   private readonly onReadmission: EventKind;
+  /** What may happen to people while they wait for a place; null when the model says nothing. */
+  private readonly waiting: WaitingHazards | null;
 
   constructor(private readonly run: RunState) {
     const sim = run.sim;
+    this.waiting = WaitingHazards.create(run);
     this.onPlaced = run.model.settings.map((s) => sim.defineEvent((p) => this.placed(p, s.index), `placed in ${s.name}`));
     this.onStayEnd = sim.defineEvent((p) => this.stayEnded(p), 'stay ended');
     this.onReadmission = sim.defineEvent((p) => this.readmitted(p), 'readmission');
@@ -81,9 +85,11 @@ export class Downstream implements DownstreamStage {
     if (this.ask(p, target, run.resources[run.patients.setting[p]])) this.placed(p, target);
   }
 
-  /** Asks setting `target`'s capacity for a place. */
+  /** Asks setting `target`'s capacity for a place; a person who must wait joins its line. */
   private ask(p: number, target: number, held: Resource | null): boolean {
-    return this.run.capacities[target].ask(p, held, this.onPlaced[target]);
+    if (this.run.capacities[target].ask(p, held, this.onPlaced[target])) return true;
+    if (this.waiting !== null) this.waiting.started(p, target);
+    return false;
   }
 
   /** The person has a place in `s` (any place they held before was released by the resource). */
@@ -91,6 +97,7 @@ export class Downstream implements DownstreamStage {
     const run = this.run;
     const patients = run.patients;
     const from = patients.setting[p];
+    if (this.waiting !== null) this.waiting.placed(p);
     if (from === run.model.acute) run.acute.leaveAcute(p, s);
     else if (from >= 0) {
       run.observations.unblocked(from, run.sim.now);

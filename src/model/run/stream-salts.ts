@@ -20,6 +20,11 @@ export const SALT_DEMAND = 4;
 export const SALT_FUNDER = 5;
 /** The searches for a spot place in a provider market (one draw per search). */
 export const SALT_SOURCING = 6;
+/**
+ * What happens to a person while they wait for a place (waiting-hazards.ts): three draws per
+ * wait, one per outcome, the episode's waits taking them in turn.
+ */
+export const SALT_WAITING = 7;
 /** Stay and route in setting s: SALT_SETTING + s. */
 export const SALT_SETTING = 8;
 /** A redirect of a request for setting s: SALT_REDIRECT + s (policy decision). */

@@ -10,6 +10,7 @@ import { Calendar, type WorkingWindow } from '../engine/calendar.js';
 import { createDistribution, type Distribution, type DistributionSpec } from '../engine/random/distributions.js';
 import type { CapacityPlan } from './capacity/plan.js';
 import { capacityFactory } from './capacity/registry.js';
+import './capacity/shipped.js';
 import type { CreateCapacity } from './capacity/setting-capacity.js';
 import type { VisitRates } from './capacity/visits-per-day.js';
 import { DISCHARGE_STEP_REASONS, stepReasonCode } from './delay-reasons.js';

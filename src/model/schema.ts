@@ -14,7 +14,7 @@ import { canBeNegative } from '../engine/random/distributions.js';
 import { distributionSpecSchema } from './distribution-schema.js';
 import { registeredCapacityNames, registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
 import { builtInCapacitySchemas } from './capacity/schedule-schema.js';
-import './capacity/market.js';
+import './capacity/shipped.js';
 import { DISCHARGE_STEP_REASONS } from './delay-reasons.js';
 import { PATHWAYS } from './pathways.js';
 import type { PayerShares } from './payers.js';

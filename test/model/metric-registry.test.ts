@@ -9,7 +9,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/model/compile.js';
 import { withMetricTable } from '../../src/model/metrics/markdown.js';
-import { declarationOf, expectedMetricNames, isKnownMetric, metricFactsOf, metricPattern, metricsShownIn, type MetricView } from '../../src/model/metrics/members.js';
+import {
+  chartMetric,
+  declarationOf,
+  expectedMetricNames,
+  isKnownMetric,
+  metricFactsOf,
+  metricPattern,
+  metricsInChart,
+  metricsShownIn,
+  type MetricView,
+} from '../../src/model/metrics/members.js';
 import { METRICS } from '../../src/model/metrics/registry.js';
 import { POLICIES } from '../../src/model/policies/registry.js';
 import type { ResolvedModel } from '../../src/model/resolve/resolve-model.js';
@@ -117,5 +127,23 @@ describe("README's metric table", () => {
   it('is the table the registry makes (run npm run docs:metrics after changing the registry)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toBe(withMetricTable(readme));
+  });
+});
+
+describe('the report charts and the registry', () => {
+  const CHART_FILES = { bedDays: 'bed-days.ts', delayLengths: 'delay-length.ts', costs: 'costs.ts' } as const;
+
+  for (const [chart, file] of Object.entries(CHART_FILES) as [keyof typeof CHART_FILES, string][]) {
+    it(`the ${chart} chart reads, through chartMetric, exactly the metrics the registry places in it`, () => {
+      const source = readFileSync(join(ROOT, 'src', 'report', 'charts', file), 'utf8');
+      const read = [...source.matchAll(/chartMetric\('(\w+)', '(\w+)'\)/g)].map((m) => [m[1], m[2]]);
+      expect(read.every(([c]) => c === chart)).toBe(true);
+      expect(new Set(read.map(([, name]) => name))).toEqual(new Set(metricsInChart(chart)));
+    });
+  }
+
+  it('refuses a chart metric the registry does not place there', () => {
+    expect(() => chartMetric('costs', 'delayedBedDaysByReason')).toThrow(/does not place/);
+    expect(chartMetric('bedDays', 'delayedBedDaysByReason')).toBe('delayedBedDaysByReason');
   });
 });

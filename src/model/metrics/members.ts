@@ -13,7 +13,7 @@ import { PATHWAYS } from '../pathways.js';
 import { PAYERS } from '../payers.js';
 import { POLICY_NAMES } from '../policies/registry.js';
 import { DELAY_LENGTH_BANDS, DISCHARGE_READY_BANDS } from './delay-bands.js';
-import { METRICS, type MemberDomain, type MetricDeclaration, type MetricLabel } from './registry.js';
+import { METRICS, type MemberDomain, type MetricDeclaration, type MetricLabel, type ReportChart } from './registry.js';
 
 /** What a model's metric families expand over: what a compiled model tells. */
 export interface MetricFacts {
@@ -208,4 +208,19 @@ export function membersInWords(domain: MemberDomain, code: (name: string) => str
 /** A declaration's meaning with its family's members, as one line. */
 export function meaningOf(d: MetricDeclaration, code: (name: string) => string = (n) => n): string {
   return d.members === undefined ? d.description : `${d.description}; ${code(PLACEHOLDERS[d.members])}: ${membersInWords(d.members, code)}`;
+}
+
+/**
+ * A metric (or family) name a report chart reads, checked against the registry: the registry
+ * must place it in that chart, so that the chart and the registry cannot drift apart.
+ */
+export function chartMetric(chart: ReportChart, name: string): string {
+  const d = METRICS.find((m) => m.name === name);
+  if (d === undefined || !(d.shown?.charts ?? []).includes(chart)) throw new Error(`metric registry: the ${chart} chart reads ${name}, which the registry does not place in it`);
+  return name;
+}
+
+/** The metric names (or families) the registry places in a chart, in registry order. */
+export function metricsInChart(chart: ReportChart): string[] {
+  return METRICS.filter((d) => (d.shown?.charts ?? []).includes(chart)).map((d) => d.name);
 }

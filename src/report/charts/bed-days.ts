@@ -9,6 +9,7 @@ import type { ResultsFolder } from '../load-results.js';
 import { familyMembers, PATHWAY_LABELS, reasonLabel } from '../metrics.js';
 import { scenarioNames } from '../model-facts.js';
 import { BASE_CONFIG, CHART_WIDTH, type ChartSection } from './common.js';
+import { chartMetric } from '../../model/metrics/members.js';
 
 /** One part of a stacked bar: its label, the metric it shows, and its colour if fixed. */
 export interface BarPart {
@@ -59,10 +60,14 @@ export function bedDaysChart(r: ResultsFolder): ChartSection {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     vconcat: [
-      stackedBars(r, familyParts(r, 'delayedBedDaysByReason', reasonLabel), { title: 'By reason', xTitle: 'Delayed bed days in the results window', legendTitle: 'Waiting for' }),
+      stackedBars(r, familyParts(r, chartMetric('bedDays', 'delayedBedDaysByReason'), reasonLabel), {
+        title: 'By reason',
+        xTitle: 'Delayed bed days in the results window',
+        legendTitle: 'Waiting for',
+      }),
       stackedBars(
         r,
-        familyParts(r, 'delayedBedDaysByPathway', (p) => PATHWAY_LABELS[p] ?? p),
+        familyParts(r, chartMetric('bedDays', 'delayedBedDaysByPathway'), (p) => PATHWAY_LABELS[p] ?? p),
         { title: 'By discharge pathway', xTitle: 'Delayed bed days in the results window', legendTitle: 'Pathway' },
       ),
     ],

@@ -10,6 +10,7 @@ import { familyMembers, words } from '../metrics.js';
 import { scenarioNames } from '../model-facts.js';
 import { familyParts, stackedBars, windowText } from './bed-days.js';
 import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, type ChartSection } from './common.js';
+import { chartMetric } from '../../model/metrics/members.js';
 
 /** Payers as the reader knows them, and their colours (NHS blue for the NHS). */
 export const PAYERS: Record<string, { label: string; colour: string }> = {
@@ -23,7 +24,7 @@ const payerLabel = (p: string): string => PAYERS[p]?.label ?? words(p);
 /** The costs chart of a results folder. */
 export function costsChart(r: ResultsFolder): ChartSection {
   const scenarios = scenarioNames(r);
-  const payers = familyMembers(r.summary.scenarios[0].metrics, 'costByPayer');
+  const payers = familyMembers(r.summary.scenarios[0].metrics, chartMetric('costs', 'costByPayer'));
   const others = r.summary.scenarios.filter((s) => s.name !== r.summary.baseline);
   const shifts = others.flatMap((s) =>
     payers.map((p) => {
@@ -63,13 +64,13 @@ export function costsChart(r: ResultsFolder): ChartSection {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     vconcat: [
-      stackedBars(r, [...familyParts(r, 'costBySetting', words), { label: 'assessments', metric: 'costAssessments' }], {
+      stackedBars(r, [...familyParts(r, chartMetric('costs', 'costBySetting'), words), { label: 'assessments', metric: chartMetric('costs', 'costAssessments') }], {
         title: 'By setting (£m)',
         xTitle: 'Cost in the results window (£m)',
         legendTitle: 'Setting',
         scale: 1e-6,
       }),
-      stackedBars(r, familyParts(r, 'costByPayer', payerLabel, Object.fromEntries(Object.entries(PAYERS).map(([k, v]) => [k, v.colour]))), {
+      stackedBars(r, familyParts(r, chartMetric('costs', 'costByPayer'), payerLabel, Object.fromEntries(Object.entries(PAYERS).map(([k, v]) => [k, v.colour]))), {
         title: 'By payer (£m)',
         xTitle: 'Cost in the results window (£m)',
         legendTitle: 'Payer',

@@ -9,6 +9,9 @@ import { DELAY_LENGTH_BANDS } from '../../model/metrics/delay-bands.js';
 import type { ResultsFolder } from '../load-results.js';
 import { scenarioNames } from '../model-facts.js';
 import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, scenarioColour, type ChartSection } from './common.js';
+import { chartMetric } from '../../model/metrics/members.js';
+
+const DELAY_FAMILY = chartMetric('delayLengths', 'delayLengthShare');
 
 /** A band as the situation report words it: "under 1 day", "1-2 days", ..., "21 days or more". */
 export function bandLabel(band: { from: number; to: number }): string {
@@ -25,11 +28,11 @@ export function delayLengthChart(r: ResultsFolder): ChartSection {
     caption:
       'Share of acute discharges by the time from medically optimised to leaving the bed, in the bands of the NHS discharge situation report; bars are means over replications, whiskers 95% confidence intervals.',
   };
-  const bands = DELAY_LENGTH_BANDS.filter((b) => `delayLengthShare.${b.name}` in r.summary.scenarios[0].metrics);
+  const bands = DELAY_LENGTH_BANDS.filter((b) => `${DELAY_FAMILY}.${b.name}` in r.summary.scenarios[0].metrics);
   if (bands.length === 0) return { ...section, spec: null, note: 'Left out: this results folder has no delayLengthShare metrics (made by an older careflow).' };
   const values = r.summary.scenarios.flatMap((s) =>
     bands.map((b) => {
-      const m = s.metrics[`delayLengthShare.${b.name}`];
+      const m = s.metrics[`${DELAY_FAMILY}.${b.name}`];
       return { scenario: s.name, band: bandLabel(b), mean: m.mean * 100, ciLow: m.ciLow * 100, ciHigh: m.ciHigh * 100 };
     }),
   );

@@ -41,8 +41,10 @@ export const personalBudgets: PolicyDefinition = {
     ctx.addSetting('personalBudget', {
       ...structuredClone(home),
       description: `support arranged with a personal budget instead of ${setting}, added by the personal-budgets policy`,
-      // Not limited by commissioned places: people find their own carers.
+      // Not limited by commissioned places: people find their own carers, and pay per day used
+      // (the home-care setting's own capacity form, a market's block places say, does not apply).
       capacity: 1_000_000,
+      costBasis: 'occupied',
       costPerDay: home.costPerDay * ctx.number('costRatio'),
       // Direct payments are means-tested like commissioned care: the same payers.
       payers: { ...home.payers },

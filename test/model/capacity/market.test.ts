@@ -112,3 +112,15 @@ describe('a provider market', () => {
     expect(budget.message).toMatch(/county/);
   });
 });
+
+describe('a provider market under the personal-budgets policy', () => {
+  it('leaves the self-arranged support paid per day used, not per place of its unlimited capacity', () => {
+    const config = baseModel({
+      settings: { reablement: { capacity: { type: 'market', block: 50, sourcingDays: 0.5, spotCostPerDay: 90 }, costBasis: 'capacity', costPerDay: 100 } },
+      policies: [{ policy: 'personal-budgets', parameters: { setting: 'reablement', share: 0.5, costRatio: 0.9 } }],
+    });
+    const r = run(config, WINDOW);
+    expect(metric(r, 'bedDays.personalBudget')).toBeGreaterThan(0);
+    expect(metric(r, 'costBySetting.personalBudget')).toBeCloseTo(metric(r, 'bedDays.personalBudget') * 90, 3);
+  });
+});

@@ -14,7 +14,9 @@ import './capacity/shipped.js';
 import type { CreateCapacity } from './capacity/setting-capacity.js';
 import type { VisitRates } from './capacity/visits-per-day.js';
 import { DISCHARGE_STEP_REASONS, stepReasonCode } from './delay-reasons.js';
-import { payerShareArray } from './payers.js';
+import { PAYERS, payerShareArray } from './payers.js';
+import type { SpotBudgets } from './capacity/spot-ledger.js';
+import type { PooledBudget } from './policies/effects.js';
 import { PATHWAYS } from './pathways.js';
 import { compileEffects, type CompiledPolicies } from './policies/compile-effects.js';
 import { cumulative, type RouteTable } from './probability-table.js';
@@ -128,6 +130,8 @@ export interface CompiledModel {
   /** Risk of readmission after a discharge home from hospital, and its rise per delayed day. */
   readmissionRisk: { afterDischarge: number; perDelayedDay: number };
   readmissionDelay: Distribution;
+  /** Spot budgets shared by the provider markets (a pooled budget may join the NHS's and the council's). */
+  spotBudgets: SpotBudgets;
   /** People in the system at time 0; null for an empty start. */
   warmStart: WarmStart | null;
   /** What the model's policies do (see src/model/policies). */
@@ -191,12 +195,25 @@ export function compileModel(resolved: ResolvedModel): CompiledModel {
     assessmentPayerShares: payerShareArray(config.assessment.payers),
     readmissionRisk: { afterDischarge: config.readmission.riskAfterDischarge, perDelayedDay: config.readmission.extraRiskPerDelayedDay },
     readmissionDelay: createDistribution(config.readmission.withinDays as DistributionSpec),
+    spotBudgets: spotBudgetsOf(config, resolved.effects.pooledBudget),
     warmStart: warm ? { occupied: names.map((n) => warm[n]?.occupied ?? 0), waiting: names.map((n) => warm[n]?.waiting ?? 0) } : null,
     policies: compileEffects(resolved, (to) => routeCode(to, indexOf)),
   };
 }
 
 const NO_TIME = { type: 'fixed', value: 0 };
+
+/**
+ * The spot budgets: the model's, with a pooled budget's council change applied to the
+ * council's (its money for the services, block and spot alike) and, in pooled mode, the NHS's
+ * and council's budgets one pot from the policy's start.
+ */
+function spotBudgetsOf(config: ResolvedModel['config'], pooled: PooledBudget | null): SpotBudgets {
+  const listed = config.spotBudgetPerYear as Partial<Record<(typeof PAYERS)[number], number>>;
+  const perYear = PAYERS.map((payer) => listed[payer] ?? Infinity);
+  const councilChange = pooled !== null && pooled.councilBudgetChange !== 0 ? { from: pooled.start, factor: 1 + pooled.councilBudgetChange } : null;
+  return { perYear, poolFrom: pooled !== null && pooled.pooled ? pooled.start : null, councilChange };
+}
 
 /**
  * Referral delay, assessment work and working hours by pathway. A pathway without its own uses

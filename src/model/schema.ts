@@ -247,6 +247,11 @@ export const modelSchema = z
       })
       .default({ riskAfterDischarge: 0, extraRiskPerDelayedDay: 0, withinDays: { type: 'uniform', min: 0, max: 30 } }),
     settings: z.record(name, settingSchema),
+    /**
+     * Money per payer and financial year for spot places, shared by every provider market (a
+     * council's one budget for what it buys beyond its block contracts); a payer not listed has no limit.
+     */
+    spotBudgetPerYear: z.strictObject({ nhs: nonNegative.optional(), council: nonNegative.optional(), selfFunder: nonNegative.optional() }).default({}),
     warmStart: z.record(name, z.strictObject({ occupied: z.number().int().min(0), waiting: z.number().int().min(0).default(0) })).optional(),
     /** Integration policies in force (see src/model/policies and careflow list policies). */
     policies: z.array(policyInstanceSchema).default([]),

@@ -19,10 +19,9 @@
  * A market that is full (u = 1) has nothing to find: the search starts when a spot place frees.
  *
  * When the search ends the person takes a spot place at the spot price if one is still free and
- * their funder's spot budget for the year is not spent; a block place freed meanwhile is taken
- * first, in its line's order. The funder is drawn per person from the setting's payer shares.
- * A budget spent stops spot purchases for that payer until the next financial year (1 April),
- * as a council must balance its budget; the first, partial year has its share of the budget.
+ * their funder's spot budget for the year is not spent (the model's spot budgets, shared by its
+ * markets: see spot-ledger.ts); a block place freed meanwhile is taken first, in its line's
+ * order. The funder is drawn per person from the setting's payer shares.
  *
  * @module
  */
@@ -42,6 +41,7 @@ import type { CapacityPlan } from './plan.js';
 import { planPlaces, registerCapacityBehaviour, type BuiltInCapacityForm, type TypedCapacityForm } from './registry.js';
 import { placesSchema } from './schedule-schema.js';
 import type { CapacityRun, SettingCapacity } from './setting-capacity.js';
+import type { SpotLedger } from './spot-ledger.js';
 
 /** A market's parameters, as resolved (plain data; Infinity for an unlimited market or budget). */
 export interface MarketParameters {
@@ -53,8 +53,6 @@ export interface MarketParameters {
   tightnessExponent: number;
   /** Price of a spot place per occupied day, GBP. */
   spotCostPerDay: number;
-  /** Spot budget per financial year by payer index (nhs, council, selfFunder); Infinity: none. */
-  spotBudgetPerYear: number[];
 }
 
 /** The form a model file writes. */
@@ -65,7 +63,6 @@ export const marketSchema = z.strictObject({
   sourcingDays: nonNegative,
   tightnessExponent: z.number().positive().default(1),
   spotCostPerDay: nonNegative,
-  spotBudgetPerYear: z.strictObject({ nhs: nonNegative.optional(), council: nonNegative.optional(), selfFunder: nonNegative.optional() }).default({}),
 });
 
 type MarketForm = z.output<typeof marketSchema>;
@@ -101,10 +98,9 @@ export class MarketCapacity implements SettingCapacity {
   private awaitingSpotHead = 0;
   private awaitingBudget: number[] = [];
 
-  // Spot places in use by funder: since the financial year began, and in the results window.
-  private readonly yearSpot = PAYERS.map(() => new TimeWeighted());
+  // Spot places in use by funder in the results window; the year's spending is the ledger's.
   private readonly windowSpot = PAYERS.map(() => new TimeWeighted());
-  private readonly budgetThisYear = new Float64Array(PAYERS.length);
+  private readonly ledger: SpotLedger;
   private readonly exhausted = new TimeWeighted();
   private purchases = 0;
   private readonly spotWaits = new Tally({ keepValues: false });
@@ -121,7 +117,7 @@ export class MarketCapacity implements SettingCapacity {
     this.resource.overflowReleased = (p) => this.spotReleased(p);
     this.onSearchEnd = run.sim.defineEvent((p) => this.searchEnded(p), `${run.name}: spot search ended`);
     this.onBlockGranted = run.sim.defineEvent((p) => this.granted(p), `${run.name}: place granted`);
-    this.startYear(0, this.firstYearShare());
+    this.ledger = run.spotLedger;
   }
 
   ask(p: number, held: Resource | null, onGranted: EventKind): boolean {
@@ -146,16 +142,12 @@ export class MarketCapacity implements SettingCapacity {
   }
 
   midnight(now: number): void {
-    const date = this.calendar.dateAt(now + 1e-9);
-    if (date.getUTCMonth() === 3 && date.getUTCDate() === 1 && now > 0) {
-      this.startYear(now, 1);
+    if (this.ledger.midnight(now)) {
       const waiting = this.awaitingBudget;
       this.awaitingBudget = [];
       for (let i = 0; i < waiting.length; i += 2) if (this.isCurrent(waiting[i], waiting[i + 1], AWAITING_BUDGET)) this.seekSpot(waiting[i], false);
     }
-    let spent = 0;
-    for (let k = 0; k < PAYERS.length; k++) if (this.budgetSpent(k, now)) spent = 1;
-    this.exhausted.update(now, spent);
+    this.exhausted.update(now, this.ledger.anySpent(now) ? 1 : 0);
   }
 
   startWindow(now: number): void {
@@ -217,7 +209,7 @@ export class MarketCapacity implements SettingCapacity {
   private buySpot(p: number, immediate: boolean): boolean {
     const k = this.funderOf(p);
     const now = this.sim.now;
-    this.yearSpot[k].add(now, 1);
+    this.ledger.paying(k, this.market.spotCostPerDay, now);
     this.windowSpot[k].add(now, 1);
     this.purchases++;
     this.state[p] = IDLE;
@@ -242,7 +234,7 @@ export class MarketCapacity implements SettingCapacity {
   private spotReleased(p: number): void {
     const k = this.funder[p];
     const now = this.sim.now;
-    this.yearSpot[k].add(now, -1);
+    this.ledger.paying(k, -this.market.spotCostPerDay, now);
     this.windowSpot[k].add(now, -1);
     this.funder[p] = -1;
     // The freed place goes to the search of the longest waiting person the full market held up.
@@ -274,12 +266,7 @@ export class MarketCapacity implements SettingCapacity {
   }
 
   private canBuy(p: number): boolean {
-    return !this.budgetSpent(this.funderOf(p), this.sim.now);
-  }
-
-  private budgetSpent(k: number, now: number): boolean {
-    const budget = this.budgetThisYear[k];
-    return budget !== Infinity && this.yearSpot[k].integral(now) * this.market.spotCostPerDay >= budget;
+    return !this.ledger.limited || !this.ledger.spent(this.funderOf(p), this.sim.now);
   }
 
   /** The person's funder for this episode, drawn once from the setting's payer shares. */
@@ -305,22 +292,6 @@ export class MarketCapacity implements SettingCapacity {
     return -Math.log(person.uniform());
   }
 
-  private startYear(now: number, share: number): void {
-    for (let k = 0; k < PAYERS.length; k++) {
-      this.yearSpot[k].reset(now);
-      this.budgetThisYear[k] = this.market.spotBudgetPerYear[k] * share;
-    }
-  }
-
-  /** The part of the first financial year that the run covers (the rest was spent before it). */
-  private firstYearShare(): number {
-    const start = this.calendar.dateAt(0);
-    const y = start.getUTCMonth() >= 3 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
-    const next = Date.UTC(y + 1, 3, 1);
-    const length = (next - Date.UTC(y, 3, 1)) / 86_400_000;
-    return (next - start.getTime()) / 86_400_000 / length;
-  }
-
   private grow(p: number): void {
     if (p < this.state.length) return;
     const n = Math.max(p + 1, this.state.length * 2);
@@ -342,13 +313,11 @@ function grown<T extends Float64Array | Int8Array | Uint8Array | Uint16Array | U
 function planMarket(form: TypedCapacityForm, calendar: Calendar): Omit<CapacityPlan, 'behaviour'> {
   const market = form as unknown as MarketForm;
   const { initial, changes } = planPlaces(market.block as BuiltInCapacityForm, calendar);
-  const budget = market.spotBudgetPerYear as Partial<Record<(typeof PAYERS)[number], number>>;
   const parameters: MarketParameters = {
     marketSize: market.marketSize ?? Infinity,
     sourcingDays: market.sourcingDays,
     tightnessExponent: market.tightnessExponent,
     spotCostPerDay: market.spotCostPerDay,
-    spotBudgetPerYear: PAYERS.map((payer) => budget[payer] ?? Infinity),
   };
   return { initial, changes, parameters: parameters as unknown as Record<string, unknown> };
 }

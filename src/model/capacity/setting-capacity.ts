@@ -11,6 +11,7 @@ import type { Resource } from '../../engine/resource.js';
 import type { EventKind, Simulation } from '../../engine/simulation.js';
 import type { PatientTable } from '../patients.js';
 import type { CapacityPlan } from './plan.js';
+import type { SpotLedger } from './spot-ledger.js';
 
 /** One setting's capacity during one replication. */
 export interface SettingCapacity {
@@ -54,6 +55,8 @@ export interface CapacityRun {
   readonly person: EntityStream;
   /** The setting's payer shares, by payer index (see payers.ts). */
   readonly payerShares: Float64Array;
+  /** The run's spot budgets, shared by its provider markets. */
+  readonly spotLedger: SpotLedger;
 }
 
 /** A capacity behaviour's run-time half: builds the setting's capacity for one replication. */

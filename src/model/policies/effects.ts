@@ -94,6 +94,8 @@ export interface PooledBudget {
   /** Largest share of a setting's places moved at one review. */
   maxShiftShare: number;
   start: number;
+  /** Change in the council's money for the services (-0.05: a 5% cut), spot budget included. */
+  councilBudgetChange: number;
 }
 
 /** Beds that switch between acute and a bedded step-down setting as queues need. */

@@ -21,7 +21,9 @@ export const pooledBudget: PolicyDefinition = {
     'funded before, so moving places between their services shifts cost between them: costShift.nhs and costShift.council ' +
     'report it (positive: that payer pays more than for its own services). Mode separate moves money only between the services each ' +
     "payer mainly funds (no cost moves between payers). councilBudgetChange cuts or adds the council's part of every service's places " +
-    '(both modes): in separate mode NHS money cannot follow a council cut, in pooled mode the pot moves places from services with spare capacity to where the cut makes queues grow.',
+    "(both modes), and the council's spot budget (spotBudgetPerYear) from the start. In pooled mode the NHS's and the council's spot " +
+    'budgets are also one pot from the start, so NHS money buys the spot places of provider markets that a council cut leaves short; ' +
+    'in separate mode NHS money cannot follow a council cut.',
   parameters: {
     maxShiftShare: { kind: 'number', default: 0.05, neutral: 0, unit: 'share of places', min: 0, max: 1, description: "largest share of a service's places moved at one review" },
     intervalDays: { kind: 'number', default: 28, neutral: 28, unit: 'days', min: 1, description: 'days between reviews of where the money goes' },
@@ -48,7 +50,12 @@ export const pooledBudget: PolicyDefinition = {
     'The Better Care Fund had not reduced emergency admissions or delayed transfers as planned (NAO, Health and social care integration, 2017).',
     "Councils must balance their budgets while the NHS need not, so money follows payers, not queues (What's stopping genuine health and social care integration in England?, one of the articles careflow grew from); Greater Manchester pooled about GBP 6bn (Patel, Breaking barriers, 2016).",
   ],
-  moves: ['costShift.nhs / costShift.council: cost moves between payers', 'meanWaitDays.<setting>: evened out', 'delayedBedDays: down (little)'],
+  moves: [
+    'costShift.nhs / costShift.council: cost moves between payers',
+    'meanWaitDays.<setting>: evened out',
+    'delayedBedDays: down (little)',
+    'spotBudgetExhaustedDays.<setting>: fewer under a council cut (pooled mode)',
+  ],
   apply(ctx) {
     const settings = Object.keys(ctx.config.settings).filter((s) => ctx.config.settings[s].kind !== 'acute' && ctx.config.settings[s].costPerDay > 0);
     const change = ctx.number('councilBudgetChange');
@@ -79,6 +86,7 @@ export const pooledBudget: PolicyDefinition = {
       leadTimeDays: ctx.number('leadTimeDays'),
       maxShiftShare: share,
       start: ctx.start,
+      councilBudgetChange: change,
     };
   },
 };

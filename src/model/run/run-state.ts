@@ -13,6 +13,7 @@ import { RandomStreams } from '../../engine/random/stream.js';
 import type { Resource } from '../../engine/resource.js';
 import { Simulation } from '../../engine/simulation.js';
 import type { SettingCapacity } from '../capacity/setting-capacity.js';
+import { SpotLedger } from '../capacity/spot-ledger.js';
 import type { CompiledModel } from '../compile.js';
 import type { TraceEvent, TraceSink } from '../journey-trace.js';
 import { Observations } from '../observations.js';
@@ -81,7 +82,8 @@ export class RunState {
     this.streams = new RandomStreams(window.seed);
     this.policies = model.policies;
     this.person = new EntityStream(this.streams.stream(STREAM_PEOPLE));
-    const run = { sim: this.sim, patients: this.patients, calendar: model.calendar, person: this.person };
+    const spotLedger = new SpotLedger(model.spotBudgets, model.calendar);
+    const run = { sim: this.sim, patients: this.patients, calendar: model.calendar, person: this.person, spotLedger };
     this.capacities = model.settings.map((s) => s.createCapacity(s.capacity, { ...run, name: s.name, index: s.index, payerShares: s.payerShares }));
     this.resources = this.capacities.map((c) => c.resource);
     this.observations = new Observations(model, this.capacities, window);

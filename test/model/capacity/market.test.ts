@@ -48,7 +48,7 @@ describe('a provider market', () => {
 
   it('with no spot budget behaves as its block places alone', () => {
     const budget = { council: 0, nhs: 0, selfFunder: 0 };
-    const market = run(marketModel({ block: 150, marketSize: 1000, sourcingDays: 1, spotCostPerDay: 80, spotBudgetPerYear: budget }), WINDOW);
+    const market = run(marketModel({ block: 150, marketSize: 1000, sourcingDays: 1, spotCostPerDay: 80 }, { spotBudgetPerYear: budget }), WINDOW);
     const block = run(placesModel(150), WINDOW);
     for (const name of SAME) expect(metric(market, name), name).toBe(metric(block, name));
     expect(metric(block, 'delayedBedDays')).toBeGreaterThan(0); // the block places bind
@@ -83,11 +83,11 @@ describe('a provider market', () => {
   it('stops buying when the payer has spent its budget for the year, and buys again from 1 April', () => {
     // 2024-01-01 to 1 April is 91 days of the 366 of financial year 2023/24: a quarter of the
     // budget. The run stops the day before the new year's budget (day 91).
-    const capacity = { block: 0, sourcingDays: 0, spotCostPerDay: 100, spotBudgetPerYear: { council: 200_000 } };
-    const stays = { settings: { careHome: { lengthOfStay: { type: 'fixed', value: 5000 } } } };
+    const capacity = { block: 0, sourcingDays: 0, spotCostPerDay: 100 };
+    const stays = { settings: { careHome: { lengthOfStay: { type: 'fixed', value: 5000 } } }, spotBudgetPerYear: { council: 200_000 } };
     const window = { horizonDays: 90, warmupDays: 0, seed: 5 };
     const limited = run(marketModel(capacity, stays), window);
-    const unlimited = run(marketModel({ ...capacity, spotBudgetPerYear: {} }, stays), window);
+    const unlimited = run(marketModel(capacity, { ...stays, spotBudgetPerYear: {} }), window);
     const firstYear = (200_000 * 91) / 366;
     expect(metric(limited, 'spotPurchases.careHome')).toBeLessThan(metric(unlimited, 'spotPurchases.careHome'));
     expect(metric(limited, 'spotBudgetExhaustedDays.careHome')).toBeGreaterThan(0);
@@ -108,7 +108,7 @@ describe('a provider market', () => {
     expect(size.line).toBeGreaterThan(0);
     const unknown = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, spotPrice: 3 }));
     expect(unknown.message).toMatch(/spotPrice/);
-    const budget = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, spotBudgetPerYear: { county: 5 } }));
+    const budget = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80 }, { spotBudgetPerYear: { county: 5 } }));
     expect(budget.message).toMatch(/county/);
   });
 });

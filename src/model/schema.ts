@@ -12,12 +12,13 @@
 import { z } from 'zod';
 import { canBeNegative } from '../engine/random/distributions.js';
 import { distributionSpecSchema } from './distribution-schema.js';
-import { registeredCapacityNames, registeredCapacitySchemas, type CapacityForm } from './capacity/registry.js';
+import { registeredCapacityNames, registeredCapacitySchema, type CapacityForm } from './capacity/registry.js';
 import { builtInCapacitySchemas } from './capacity/schedule-schema.js';
 import './capacity/shipped.js';
 import { DISCHARGE_STEP_REASONS } from './delay-reasons.js';
 import { PATHWAYS } from './pathways.js';
 import type { PayerShares } from './payers.js';
+import { readableIssueMessage } from './config-file.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
 import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
 import { whileWaitingSchema } from './waiting-hazard.js';
@@ -61,12 +62,20 @@ export const capacitySchema: z.ZodType<CapacityForm, unknown> = z
       ctx.addIssue({ code: 'custom', path: ['type'], message: `unknown capacity behaviour ${JSON.stringify(type)}; expected ${expected}` });
     }
   })
-  .pipe(
-    z.lazy(() => {
-      const registered = registeredCapacitySchemas();
-      return registered.length === 0 ? z.union(builtInCapacitySchemas) : z.union([...builtInCapacitySchemas, ...registered]);
-    }),
-  ) as z.ZodType<CapacityForm, unknown>;
+  .transform((value, ctx) => {
+    // A form that names its behaviour is checked against that behaviour's schema alone, so that
+    // a mistake in it (a misspelt field) is named, not reported as "none of the forms".
+    const typed = typeof value === 'object' && value !== null && 'type' in value;
+    const schema = typed ? registeredCapacitySchema(String((value as { type: unknown }).type)) : builtInCapacitySchema;
+    if (schema === undefined) return z.NEVER; // an unknown type, reported above
+    // With the file reader's wording, as the outer parse has it (the error function is not inherited).
+    const parsed = schema.safeParse(value, { error: readableIssueMessage });
+    if (parsed.success) return parsed.data as CapacityForm;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, input: value } as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  }) as unknown as z.ZodType<CapacityForm, unknown>;
+
+const builtInCapacitySchema = z.union(builtInCapacitySchemas);
 
 const routeSchema = z.strictObject({ to: name, probability });
 

@@ -77,6 +77,11 @@ export function registeredCapacitySchemas(): z.ZodType<TypedCapacityForm>[] {
   return [...registered.values()].map((b) => b.schema);
 }
 
+/** The schema of the registered behaviour `name`'s form, or undefined if none is registered by that name. */
+export function registeredCapacitySchema(name: string): z.ZodType<TypedCapacityForm> | undefined {
+  return registered.get(name)?.schema;
+}
+
 /** The names of the registered behaviours (the `type`s a model file may write). */
 export function registeredCapacityNames(): string[] {
   return [...registered.keys()];

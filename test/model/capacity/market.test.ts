@@ -108,6 +108,10 @@ describe('a provider market', () => {
     expect(size.line).toBeGreaterThan(0);
     const unknown = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, spotPrice: 3 }));
     expect(unknown.message).toMatch(/spotPrice/);
+    // Checked against the market's own form, so a misspelt field is named, not "none of the forms".
+    const misspelt = configError(() => marketModel({ blok: 5, sourcingDays: 1, spotCostPerDay: 80 }));
+    expect(misspelt.field).toBe('settings.careHome.capacity.blok');
+    expect(misspelt.reason).toMatch(/did you mean "block"/);
     const budget = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80 }, { spotBudgetPerYear: { county: 5 } }));
     expect(budget.message).toMatch(/county/);
   });

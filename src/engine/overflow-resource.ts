@@ -5,6 +5,10 @@
  * care-home places, and spot places bought one at a time for someone waiting once a broker has
  * found one.
  *
+ * With `matched` set, the own places are not served in turn either: a place that frees stays free
+ * until the owner grants it to a waiting entity of its choosing ({@link grantOwn}) or a newcomer
+ * takes it at once, as a broker matches vacancies to people rather than keeping a queue.
+ *
  * `inUse` and the occupancy monitor count both kinds (everyone placed); `capacity` and the
  * capacity monitor count the own places only, which is what a block contract pays for.
  *
@@ -12,6 +16,7 @@
  */
 import { Resource, type ResourceOptions } from './resource.js';
 import { TimeWeighted } from './monitors/time-weighted.js';
+import type { EventKind } from './simulation.js';
 import type { Releasable } from './waiting-line.js';
 
 /** A resource whose waiting entities may also be granted an overflow place. */
@@ -22,6 +27,8 @@ export class OverflowResource extends Resource {
   readonly overflowOccupancy: TimeWeighted;
   /** Called after an overflow place is given back (the owner may start another search). */
   overflowReleased: ((entity: number) => void) | null = null;
+  /** Own places go to whom the owner grants them, not to the line in turn (see the module note). */
+  matched = false;
   private inOverflow = new Uint8Array(64);
 
   constructor(sim: ConstructorParameters<typeof Resource>[0], options: ResourceOptions) {
@@ -29,9 +36,14 @@ export class OverflowResource extends Resource {
     this.overflowOccupancy = new TimeWeighted({ start: sim.now });
   }
 
-  /** Own places free now (0 when the line is not empty). */
+  /** Own places free now (0 when the line is not empty and served in turn). */
   override get available(): number {
-    return this.line.length > 0 ? 0 : Math.max(0, this.places - (this.inUse - this.overflowInUse));
+    return this.line.length > 0 && !this.matched ? 0 : this.ownPlacesFree();
+  }
+
+  /** Own places not in use, whoever waits. */
+  ownPlacesFree(): number {
+    return Math.max(0, this.places - (this.inUse - this.overflowInUse));
   }
 
   /** Whether `entity` holds an overflow place. */
@@ -45,6 +57,20 @@ export class OverflowResource extends Resource {
    * with an immediate grant). Returns how long it waited, or NaN if it was not waiting.
    */
   grantOverflow(entity: number, invoke = true): number {
+    return this.grantOutOfTurn(entity, invoke, true);
+  }
+
+  /**
+   * Gives waiting `entity` a free own place now, out of turn, as {@link grantOverflow} gives an
+   * overflow place. Returns how long it waited, or NaN if it was not waiting or no own place is
+   * free.
+   */
+  grantOwn(entity: number, invoke = true): number {
+    if (this.ownPlacesFree() <= 0) return NaN;
+    return this.grantOutOfTurn(entity, invoke, false);
+  }
+
+  private grantOutOfTurn(entity: number, invoke: boolean, overflow: boolean): number {
     const line = this.line;
     if (!line.remove(entity)) return NaN;
     const now = this.sim.now;
@@ -52,7 +78,7 @@ export class OverflowResource extends Resource {
     const held: Releasable | null = line.shiftedHeld;
     const wait = now - line.shiftedTime;
     this.queueLength.update(now, line.length);
-    this.markOverflow(entity);
+    if (overflow) this.markOverflow(entity);
     this.take(entity, wait);
     if (held !== null) held.release(entity);
     if (invoke) this.sim.invoke(kind, entity);
@@ -75,12 +101,21 @@ export class OverflowResource extends Resource {
     this.overflowOccupancy.reset(this.sim.now);
   }
 
+  // A matched resource lets a newcomer take a free own place even while others wait.
+  protected override enqueueOrTake(entity: number, onGrant: EventKind, priority: number, held: Releasable | null): boolean {
+    if (!this.matched || this.line.length === 0 || !this.hasRoomFor(entity)) return super.enqueueOrTake(entity, onGrant, priority, held);
+    this.requests++;
+    this.take(entity, 0);
+    if (held !== null) held.release(entity);
+    return true;
+  }
+
   protected override hasRoomFor(_entity: number): boolean {
     return this.inUse - this.overflowInUse < this.places;
   }
 
   protected override canServeNext(): boolean {
-    return this.inUse - this.overflowInUse < this.places;
+    return !this.matched && this.inUse - this.overflowInUse < this.places;
   }
 
   private markOverflow(entity: number): void {

@@ -18,6 +18,26 @@
  * spring surveys 2022-2023: hours of home care that could not be delivered for want of carers).
  * A market that is full (u = 1) has nothing to find: the search starts when a spot place frees.
  *
+ * How block places that free are given out (`blockAllocation`): `queue` (the default) hands each
+ * to the longest-waiting person, first come first served, whatever their search is doing;
+ * `matched` leaves it free until the next person's search ends (or a newcomer takes it), as a
+ * broker or a care home matches a vacancy to someone it fits rather than keeping a waiting list
+ * (councils' brokerage teams match packages to carers' rounds; a care home chooses whom it
+ * admits: CMA, Care homes market study, 2017). Under `queue` nobody waits much longer than the
+ * line takes to clear; under `matched` each person waits for their own searches, so people hard to
+ * place wait far longer than the rest. A matched person who cannot buy a spot place (the market
+ * full, or their funder's budget spent) keeps searching for a block vacancy, each search of mean
+ * `sourcingDays` (times their difficulty, below), untouched by the spot market's tightness.
+ *
+ * People are not equally easy to place: providers turn down people with complex needs
+ * (dementia with distressed behaviour, bariatric or nursing needs, a home far from the
+ * agencies' rounds), and those people wait longest (CQC, Beyond barriers, 2018; Newton Europe
+ * and ADASS, Why not home? Why not today?, 2019). An optional `placementDifficulty`, a
+ * distribution of mean 1, multiplies the mean of every search a person makes: it is drawn once
+ * per episode from one uniform of the person's own stream, the same quantile in every market,
+ * so a person hard to place at home is hard to place in a care home too. Without it every
+ * person's searches have the mean above.
+ *
  * When the search ends the person takes a spot place at the spot price if one is still free and
  * their funder's spot budget for the year is not spent (the model's spot budgets, shared by its
  * markets: see spot-ledger.ts); a block place freed meanwhile is taken first, in its line's
@@ -35,7 +55,9 @@ import type { Resource } from '../../engine/resource.js';
 import type { EventKind, Simulation } from '../../engine/simulation.js';
 import { PAYERS } from '../payers.js';
 import type { PatientTable } from '../patients.js';
-import { EPISODE_SALT, SALT_FUNDER, SALT_SOURCING } from '../run/stream-salts.js';
+import { createDistribution, type Distribution, type DistributionSpec } from '../../engine/random/distributions.js';
+import { distributionSpecSchema } from '../distribution-schema.js';
+import { EPISODE_SALT, SALT_DIFFICULTY, SALT_FUNDER, SALT_SOURCING } from '../run/stream-salts.js';
 import { nonNegative } from '../schema-primitives.js';
 import type { CapacityPlan } from './plan.js';
 import { planPlaces, registerCapacityBehaviour, type BuiltInCapacityForm, type TypedCapacityForm } from './registry.js';
@@ -53,17 +75,33 @@ export interface MarketParameters {
   tightnessExponent: number;
   /** Price of a spot place per occupied day, GBP. */
   spotCostPerDay: number;
+  /** Whether freed block places go to the line in turn (`queue`) or to the next search to end (`matched`). */
+  blockAllocation: 'queue' | 'matched';
+  /** Multiplier of a person's search means (mean 1), or null when everyone is alike. */
+  placementDifficulty: DistributionSpec | null;
 }
 
 /** The form a model file writes. */
-export const marketSchema = z.strictObject({
-  type: z.literal('market'),
-  block: placesSchema,
-  marketSize: z.number().int('marketSize must be a whole number of places').min(0).nullable().default(null),
-  sourcingDays: nonNegative,
-  tightnessExponent: z.number().positive().default(1),
-  spotCostPerDay: nonNegative,
-});
+export const marketSchema = z
+  .strictObject({
+    type: z.literal('market'),
+    block: placesSchema,
+    marketSize: z.number().int('marketSize must be a whole number of places').min(0).nullable().default(null),
+    sourcingDays: nonNegative,
+    tightnessExponent: z.number().positive().default(1),
+    spotCostPerDay: nonNegative,
+    placementDifficulty: distributionSpecSchema
+      .refine((spec) => Math.abs(createDistribution(spec).mean - 1) < 1e-9, {
+        message: 'placementDifficulty must have mean 1: it spreads the searches around sourcingDays without changing their mean',
+      })
+      .nullable()
+      .default(null),
+    blockAllocation: z.enum(['queue', 'matched']).default('queue'),
+  })
+  .refine((m) => m.blockAllocation !== 'matched' || m.sourcingDays > 0, {
+    path: ['sourcingDays'],
+    message: 'blockAllocation matched needs sourcingDays > 0: vacancies are found by searches, and a search of no length would never end the wait',
+  });
 
 type MarketForm = z.output<typeof marketSchema>;
 
@@ -83,12 +121,15 @@ export class MarketCapacity implements SettingCapacity {
   private readonly calendar: Calendar;
   private readonly payerShares: Float64Array;
   private readonly market: MarketParameters;
+  private readonly difficulty: Distribution | null;
   private readonly onSearchEnd: EventKind;
   private readonly onBlockGranted: EventKind;
   private onGranted: EventKind = -1;
 
-  // Per person slot: the search's event handle, searches made, funder, what they are doing.
+  // Per person slot: the search's event handle, searches made, funder, what they are doing, and
+  // the multiplier of their searches' mean (NaN: not drawn yet this wait).
   private searchHandle = new Float64Array(64).fill(-1);
+  private meanFactor = new Float64Array(64).fill(NaN);
   private searches = new Uint16Array(64);
   private funder = new Int8Array(64).fill(-1);
   private state = new Uint8Array(64);
@@ -112,7 +153,9 @@ export class MarketCapacity implements SettingCapacity {
     this.calendar = run.calendar;
     this.payerShares = run.payerShares;
     this.market = plan.parameters as unknown as MarketParameters;
+    this.difficulty = this.market.placementDifficulty === null ? null : createDistribution(this.market.placementDifficulty);
     this.resource = new OverflowResource(run.sim, { name: run.name, capacity: plan.initial });
+    this.resource.matched = this.market.blockAllocation === 'matched';
     if (plan.changes.length > 0) this.resource.scheduleCapacity(plan.changes);
     this.resource.overflowReleased = (p) => this.spotReleased(p);
     this.onSearchEnd = run.sim.defineEvent((p) => this.searchEnded(p), `${run.name}: spot search ended`);
@@ -127,6 +170,7 @@ export class MarketCapacity implements SettingCapacity {
     this.grow(p);
     this.searches[p] = 0;
     this.funder[p] = -1;
+    this.meanFactor[p] = NaN;
     return this.seekSpot(p, true);
   }
 
@@ -181,26 +225,33 @@ export class MarketCapacity implements SettingCapacity {
    * ask(), where a spot place found at once is an immediate grant (true, no handler run).
    */
   private seekSpot(p: number, immediate: boolean): boolean {
-    if (!this.canBuy(p)) {
-      this.wait(p, AWAITING_BUDGET);
-      return false;
-    }
     const market = this.market;
-    if (this.resource.overflowInUse >= market.marketSize) {
-      this.wait(p, AWAITING_SPOT);
+    const budgetSpent = !this.canBuy(p);
+    if (budgetSpent || this.resource.overflowInUse >= market.marketSize) {
+      if (this.resource.matched) this.search(p, market.sourcingDays * this.difficultyOf(p) * this.standardExponential(p));
+      else this.wait(p, budgetSpent ? AWAITING_BUDGET : AWAITING_SPOT);
       return false;
     }
     const tightness = market.marketSize === Infinity ? 0 : this.resource.overflowInUse / market.marketSize;
-    const search = (market.sourcingDays / Math.pow(1 - tightness, market.tightnessExponent)) * this.standardExponential(p);
+    const search = ((market.sourcingDays * this.difficultyOf(p)) / Math.pow(1 - tightness, market.tightnessExponent)) * this.standardExponential(p);
     if (search === 0) return this.buySpot(p, immediate);
-    this.state[p] = SEARCHING;
-    this.searchHandle[p] = this.sim.schedule(search, this.onSearchEnd, p);
+    this.search(p, search);
     return false;
+  }
+
+  private search(p: number, days: number): void {
+    this.state[p] = SEARCHING;
+    this.searchHandle[p] = this.sim.schedule(days, this.onSearchEnd, p);
   }
 
   private searchEnded(p: number): void {
     this.searchHandle[p] = -1;
     if (!this.resource.isWaiting(p)) return; // withdrawn meanwhile (its search was cancelled) or granted
+    if (this.resource.matched && this.resource.ownPlacesFree() > 0) {
+      this.state[p] = IDLE;
+      this.resource.grantOwn(p); // runs granted() through the line's handler
+      return;
+    }
     if (this.canBuy(p) && this.resource.overflowInUse < this.market.marketSize) this.buySpot(p, false);
     else this.seekSpot(p, false);
   }
@@ -282,6 +333,16 @@ export class MarketCapacity implements SettingCapacity {
     return k;
   }
 
+  /** The multiplier of the person's search means this episode (1 when everyone is alike). */
+  private difficultyOf(p: number): number {
+    if (this.difficulty === null) return 1;
+    if (!Number.isNaN(this.meanFactor[p])) return this.meanFactor[p];
+    const patients = this.patients;
+    this.person.open(patients.identity[p], SALT_DIFFICULTY + EPISODE_SALT * patients.episode[p]);
+    this.meanFactor[p] = this.difficulty.sample(this.person);
+    return this.meanFactor[p];
+  }
+
   /** The person's next standard exponential search draw (a new one for each search of the wait). */
   private standardExponential(p: number): number {
     const patients = this.patients;
@@ -296,6 +357,7 @@ export class MarketCapacity implements SettingCapacity {
     if (p < this.state.length) return;
     const n = Math.max(p + 1, this.state.length * 2);
     this.searchHandle = grown(this.searchHandle, new Float64Array(n).fill(-1));
+    this.meanFactor = grown(this.meanFactor, new Float64Array(n).fill(NaN));
     this.funder = grown(this.funder, new Int8Array(n).fill(-1));
     this.searches = grown(this.searches, new Uint16Array(n));
     this.state = grown(this.state, new Uint8Array(n));
@@ -318,6 +380,8 @@ function planMarket(form: TypedCapacityForm, calendar: Calendar): Omit<CapacityP
     sourcingDays: market.sourcingDays,
     tightnessExponent: market.tightnessExponent,
     spotCostPerDay: market.spotCostPerDay,
+    placementDifficulty: market.placementDifficulty,
+    blockAllocation: market.blockAllocation,
   };
   return { initial, changes, parameters: parameters as unknown as Record<string, unknown> };
 }

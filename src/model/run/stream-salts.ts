@@ -31,6 +31,11 @@ export const SALT_SETTING = 8;
 export const SALT_REDIRECT = 256;
 /** The provider's own assessment for setting s: SALT_PROVIDER + s. */
 export const SALT_PROVIDER = 512;
+/**
+ * How hard a person is to place in a provider market (one draw per episode, the same for every
+ * market).
+ */
+export const SALT_DIFFICULTY = 768;
 /** Added once per episode. */
 export const EPISODE_SALT = 1024;
 

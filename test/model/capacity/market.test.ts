@@ -80,6 +80,56 @@ describe('a provider market', () => {
     }
   });
 
+  it("spreads the searches by the person's placementDifficulty: P(search > t) = E[exp(-t / (sourcingDays D))]", () => {
+    // One person a replication (kept when exactly one arrived and was placed), an unlimited
+    // market (u = 0), no block places: the wait is sourcingDays x D x a standard exponential,
+    // D lognormal of mean 1 and sd 3 drawn once for the person.
+    const difficulty = { type: 'lognormal', mean: 1, sd: 3 };
+    const config = marketModel(
+      { block: 0, sourcingDays: 1, spotCostPerDay: 80, placementDifficulty: difficulty },
+      { arrivals: { emergency: { perDay: 0.001 } }, settings: { careHome: { lengthOfStay: { type: 'fixed', value: 5000 } } } },
+    );
+    const waits: number[] = [];
+    for (let seed = 1; seed <= 1500; seed++) {
+      const r = run(config, { horizonDays: 1000, warmupDays: 0, seed });
+      if (metric(r, 'admissions') === 1 && metric(r, 'spotPurchases.careHome') === 1) waits.push(metric(r, 'meanSourcingWaitDays.careHome'));
+    }
+    expect(waits.length).toBeGreaterThan(450);
+    // E[exp(-t / D)] over the lognormal, by the midpoint rule on the normal scale.
+    const sigma = Math.sqrt(Math.log(1 + 9));
+    const mu = -(sigma * sigma) / 2;
+    const survival = (t: number): number => {
+      let sum = 0;
+      const h = 0.001;
+      for (let z = -8 + h / 2; z < 8; z += h) sum += Math.exp(-t / Math.exp(mu + sigma * z)) * Math.exp((-z * z) / 2) * h;
+      return sum / Math.sqrt(2 * Math.PI);
+    };
+    for (const t of [0.25, 1, 4]) {
+      const p = survival(t);
+      const observed = waits.filter((w) => w > t).length / waits.length;
+      expect(Math.abs(observed - p), `P(wait > ${t}): ${observed} against ${p}`).toBeLessThan(Z * Math.sqrt((p * (1 - p)) / waits.length));
+      // Distinguishable from everyone alike (an exponential of mean 1).
+      expect(Math.abs(p - Math.exp(-t))).toBeGreaterThan(3 * Math.sqrt((p * (1 - p)) / waits.length));
+    }
+    // The mean search is unchanged: sourcingDays (variance 2 (1 + cv^2) - 1 = 19).
+    const { mean } = meanVar(waits);
+    expect(Math.abs(mean - 1)).toBeLessThan(Z * Math.sqrt(19 / waits.length));
+  });
+
+  it('matched: freed block places go to the next search to end, so vacancies wait and everyone is still placed', () => {
+    // No spot budget: only block places, given out in turn (queue) or by searches (matched).
+    const budget = { spotBudgetPerYear: { council: 0, nhs: 0, selfFunder: 0 } };
+    const capacity = { block: 150, marketSize: 1000, sourcingDays: 1, spotCostPerDay: 80 };
+    const queue = run(marketModel(capacity, budget), WINDOW);
+    const matched = run(marketModel({ ...capacity, blockAllocation: 'matched' }, budget), WINDOW);
+    expect(metric(matched, 'spotPurchases.careHome')).toBe(0);
+    // The same arrivals are placed, a little later: a freed place waits for a search to end.
+    expect(Math.abs(metric(matched, 'placements.careHome') - metric(queue, 'placements.careHome'))).toBeLessThan(0.05 * metric(queue, 'placements.careHome'));
+    expect(metric(matched, 'delayedBedDays')).toBeGreaterThan(metric(queue, 'delayedBedDays'));
+    expect(metric(matched, 'occupancy.careHome')).toBeLessThan(metric(queue, 'occupancy.careHome'));
+    expect(metric(matched, 'occupancy.careHome')).toBeGreaterThan(140);
+  });
+
   it('stops buying when the payer has spent its budget for the year, and buys again from 1 April', () => {
     // 2024-01-01 to 1 April is 91 days of the 366 of financial year 2023/24: a quarter of the
     // budget. The run stops the day before the new year's budget (day 91).
@@ -112,6 +162,14 @@ describe('a provider market', () => {
     const misspelt = configError(() => marketModel({ blok: 5, sourcingDays: 1, spotCostPerDay: 80 }));
     expect(misspelt.field).toBe('settings.careHome.capacity.blok');
     expect(misspelt.reason).toMatch(/did you mean "block"/);
+    const difficulty = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, placementDifficulty: { type: 'lognormal', mean: 2, sd: 1 } }));
+    expect(difficulty.field).toBe('settings.careHome.capacity.placementDifficulty');
+    expect(difficulty.reason).toMatch(/mean 1/);
+    const instant = configError(() => marketModel({ block: 5, sourcingDays: 0, spotCostPerDay: 80, blockAllocation: 'matched' }));
+    expect(instant.field).toBe('settings.careHome.capacity.sourcingDays');
+    expect(instant.reason).toMatch(/matched needs sourcingDays > 0/);
+    const allocation = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, blockAllocation: 'fifo' }));
+    expect(allocation.field).toBe('settings.careHome.capacity.blockAllocation');
     const budget = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80 }, { spotBudgetPerYear: { county: 5 } }));
     expect(budget.message).toMatch(/county/);
   });

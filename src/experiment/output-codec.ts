@@ -23,6 +23,8 @@ export interface EncodedOutput {
   metricValues: string;
   /** The daily series, base64 of deflated little-endian float64s, or null. */
   daily: string | null;
+  /** The daily delays by reason, in the same form, or null. */
+  dailyReasons: string | null;
 }
 
 /** Encodes an output exactly. */
@@ -35,6 +37,7 @@ export function encodeOutput(output: ReplicationOutput): EncodedOutput {
     metricNames: names,
     metricValues: littleEndianBytes(Float64Array.from(names, (n) => output.metrics[n])).toString('base64'),
     daily: output.daily === null ? null : deflateRawSync(littleEndianBytes(output.daily)).toString('base64'),
+    dailyReasons: output.dailyReasons === null ? null : deflateRawSync(littleEndianBytes(output.dailyReasons)).toString('base64'),
   };
 }
 
@@ -48,6 +51,7 @@ export function decodeOutput(encoded: EncodedOutput): ReplicationOutput {
     events: encoded.events,
     metrics: Object.fromEntries(encoded.metricNames.map((name, i) => [name, values[i]])),
     daily: encoded.daily === null ? null : float64s(inflateRawSync(Buffer.from(encoded.daily, 'base64'))),
+    dailyReasons: encoded.dailyReasons === null || encoded.dailyReasons === undefined ? null : float64s(inflateRawSync(Buffer.from(encoded.dailyReasons, 'base64'))),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Writes an experiment's results folder: summary.json, summary.csv, replications.csv,
- * daily.csv and manifest.json. Everything is written into a temporary sibling folder that is
+ * daily.csv, daily-reasons.csv and manifest.json. Everything is written into a temporary sibling folder that is
  * renamed into place at the end, so a results folder is either complete or absent.
  *
  * @module
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { DAILY_COLUMNS } from '../model/observations.js';
 import type { RunOutputs } from './runner.js';
+import type { ReplicationOutput } from './worker.js';
 import type { LoadedExperiment } from './scenario.js';
 import type { SweepDescription } from './sweep-description.js';
 import { metricNames, type ExperimentSummary } from './summary.js';
@@ -50,7 +51,10 @@ export function writeResults(
     writeFileSync(join(temp, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     writeFileSync(join(temp, 'summary.csv'), summaryCsv(summary));
     if (experiment.config.outputs.replications) writeFileSync(join(temp, 'replications.csv'), replicationsCsv(experiment, run));
-    if (experiment.config.outputs.daily) writeFileSync(join(temp, 'daily.csv'), dailyCsv(experiment, run));
+    if (experiment.config.outputs.daily) {
+      writeFileSync(join(temp, 'daily.csv'), dailyCsv(experiment, run));
+      writeFileSync(join(temp, 'daily-reasons.csv'), dailyReasonsCsv(experiment, run));
+    }
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     for (const t of traces) if (existsSync(t.from)) renameSync(t.from, join(temp, t.name));
     renameSync(temp, dir);
@@ -124,6 +128,44 @@ function appendDaily(parts: string[], scenario: string, replication: string, val
       parts.push(row + '\n');
     }
   }
+}
+
+const REASON_METRIC = 'delayedBedDaysByReason.';
+
+/**
+ * Acute patients delayed at each midnight by reason: one row per scenario, replication (and
+ * their mean) and day, one column per reason of any scenario (0 where a scenario has not got it:
+ * a policy may add a setting and so a reason). A scenario's reasons are those of its
+ * `delayedBedDaysByReason` metrics, in their order, which is the order of its daily values.
+ */
+function dailyReasonsCsv(experiment: LoadedExperiment, run: RunOutputs): string {
+  const reasonsOf = (o: ReplicationOutput): string[] => Object.keys(o.metrics).flatMap((m) => (m.startsWith(REASON_METRIC) ? [m.slice(REASON_METRIC.length)] : []));
+  const all: string[] = [];
+  for (const outputs of run.outputs) for (const o of outputs.slice(0, 1)) for (const r of reasonsOf(o)) if (!all.includes(r)) all.push(r);
+  const parts = [csvLine(['scenario', 'replication', 'day', ...all])];
+  run.outputs.forEach((outputs, s) => {
+    const withDaily = outputs.filter((o) => o.dailyReasons !== null);
+    if (withDaily.length === 0) return;
+    const own = reasonsOf(withDaily[0]);
+    const column = own.map((r) => all.indexOf(r));
+    const days = own.length === 0 ? 0 : (withDaily[0].dailyReasons as Float64Array).length / own.length;
+    const mean = new Float64Array(days * own.length);
+    const name = csvField(experiment.scenarios[s].name);
+    const append = (replication: string, values: Float64Array): void => {
+      for (let d = 0; d < days; d++) {
+        const row = new Array<number>(all.length).fill(0);
+        for (let k = 0; k < own.length; k++) row[column[k]] = round6(values[d * own.length + k]);
+        parts.push(`${name},${replication},${d},${row.join(',')}\n`);
+      }
+    };
+    for (const o of withDaily) {
+      const values = o.dailyReasons as Float64Array;
+      for (let i = 0; i < values.length; i++) mean[i] += values[i] / withDaily.length;
+      append(String(o.replication + 1), values);
+    }
+    append('mean', mean);
+  });
+  return parts.join('');
 }
 
 function round6(x: number): number {

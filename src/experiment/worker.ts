@@ -29,6 +29,8 @@ export interface ReplicationOutput {
   replication: number;
   metrics: Record<string, number>;
   daily: Float64Array | null;
+  /** Acute patients delayed at each midnight by reason (DailySeries.reasonValues), or null. */
+  dailyReasons: Float64Array | null;
   events: number;
 }
 
@@ -52,6 +54,7 @@ export default function runJob(job: ReplicationJob): ReplicationOutput {
     replication: job.replication,
     metrics: result.metrics,
     daily: job.withDaily ? result.daily.values : null,
+    dailyReasons: job.withDaily ? result.daily.reasonValues : null,
     events: result.events,
   };
 }

@@ -36,11 +36,17 @@ const HISTOGRAM_BINS = 480; // 120 days; longer delays fall in the last bin
  */
 export const DAILY_COLUMNS = ['occupancy', 'delayed', 'queue', 'capacity', 'dischargeProcess', 'assessment', 'awaitedFromHospital'] as const;
 
-/** Daily series of one replication: value[(day * settings + s) * DAILY_COLUMNS.length + column]. */
+/**
+ * Daily series of one replication: value[(day * settings + s) * DAILY_COLUMNS.length + column],
+ * and the acute patients delayed at each midnight by reason: reasonValues[day * reasons + k].
+ */
 export interface DailySeries {
   days: number;
   settings: string[];
   values: Float64Array;
+  /** The delay reasons, in the order of the `delayedBedDaysByReason.<reason>` metrics. */
+  reasons: string[];
+  reasonValues: Float64Array;
 }
 
 /** Counters and monitors of one replication. */
@@ -82,6 +88,8 @@ export class Observations {
   private deathsWaitingAtHome = 0;
 
   private readonly delayedByReason: TimeWeighted[];
+  /** Reason codes reported (all but waiting for an acute bed, which no acute patient does). */
+  private readonly reportedReasons: number[];
   private readonly delayedByPathway: TimeWeighted[];
   private readonly acuteDelayed = new TimeWeighted();
   private readonly blockedIn: TimeWeighted[];
@@ -109,6 +117,7 @@ export class Observations {
     this.internalReasons = this.reasonNames.flatMap((name, r) => (isExternalReason(name) ? [] : [r]));
     this.externalBeforePlace = this.reasonNames.flatMap((name, r) => (isExternalReason(name) && !awaiting(r) ? [r] : []));
     this.delayedByReason = this.reasonNames.map(() => new TimeWeighted());
+    this.reportedReasons = this.reasonNames.flatMap((_, r) => (r - REASON_AWAITING_OFFSET === model.acute ? [] : [r]));
     this.delayedByPathway = PATHWAYS.map(() => new TimeWeighted());
     this.blockedIn = model.settings.map(() => new TimeWeighted());
     this.capacitySamples = model.settings.map(() => new Tally({ keepValues: false }));
@@ -122,7 +131,13 @@ export class Observations {
     this.horizon = window.horizonDays;
     this.dischargeReady = new DischargeReadyDelays(window.warmupDays);
     const days = Math.ceil(window.horizonDays);
-    this.daily = { days, settings: model.settings.map((s) => s.name), values: new Float64Array(days * n * DAILY_COLUMNS.length) };
+    this.daily = {
+      days,
+      settings: model.settings.map((s) => s.name),
+      values: new Float64Array(days * n * DAILY_COLUMNS.length),
+      reasons: this.reportedReasons.map((r) => this.reasonNames[r]),
+      reasonValues: new Float64Array(days * this.reportedReasons.length),
+    };
   }
 
   /** Starts the results window (end of warm-up): forgets everything counted so far. */
@@ -279,6 +294,8 @@ export class Observations {
         this.daily.values[base + 5] = isAcute ? this.levelOf(this.externalBeforePlace) : 0;
         this.daily.values[base + 6] = isAcute ? 0 : this.delayedByReason[2 + s].value;
       }
+      const reasons = this.reportedReasons;
+      for (let k = 0; k < reasons.length; k++) this.daily.reasonValues[day * reasons.length + k] = this.delayedByReason[reasons[k]].value;
     }
     // The NHS count at midnight, and the capacity, belong to the day that ends now: the window's
     // first midnight ends no day of it, and its last (at the horizon) ends its last day.
@@ -328,7 +345,7 @@ export class Observations {
     m.delayedBedDays = this.acuteDelayed.integral(now);
     m.delayedBedDaysPerDay = m.delayedBedDays / span;
     this.reasonNames.forEach((name, r) => {
-      if (r - 2 !== acute) m[`delayedBedDaysByReason.${name}`] = this.delayedByReason[r].integral(now);
+      if (r - REASON_AWAITING_OFFSET !== acute) m[`delayedBedDaysByReason.${name}`] = this.delayedByReason[r].integral(now);
     });
     PATHWAYS.forEach((p, i) => (m[`delayedBedDaysByPathway.${p}`] = this.delayedByPathway[i].integral(now)));
     m.meanFitToDischargeDays = nanToZero(this.fitToDischarge.mean());

@@ -10,7 +10,7 @@ import { careflow, ENV, fixture, MAIN, ROOT, tempDir, type Outcome } from './hel
 
 const root = tempDir('run');
 const SMALL = fixture('small.yaml');
-const FILES = ['daily.csv', 'manifest.json', 'replications.csv', 'summary.csv', 'summary.json'];
+const FILES = ['daily-reasons.csv', 'daily.csv', 'manifest.json', 'replications.csv', 'summary.csv', 'summary.json'];
 const summaryOf = (dir: string): string => readFileSync(join(dir, 'summary.json'), 'utf8');
 
 describe('careflow run', () => {

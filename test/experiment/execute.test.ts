@@ -23,12 +23,12 @@ const read = (dir: string, file: string): string => readFileSync(join(dir, file)
 const METRIC_FIELDS = ['mean', 'sd', 'ciLow', 'ciHigh', 'p05', 'median', 'p95', 'n'];
 
 describe('executeExperiment', () => {
-  it('writes summary.json, summary.csv, replications.csv, daily.csv and manifest.json, and nothing else', async () => {
+  it('writes summary.json, summary.csv, replications.csv, daily.csv, daily-reasons.csv and manifest.json, and nothing else', async () => {
     const e = smallExperiment();
     const { parent, out } = freshOut();
     const result = await executeExperiment(e, { out, workers: 1 });
     expect(result.dir).toBe(out);
-    expect(readdirSync(out).sort()).toEqual(['daily.csv', 'manifest.json', 'replications.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['daily-reasons.csv', 'daily.csv', 'manifest.json', 'replications.csv', 'summary.csv', 'summary.json']);
     expect(readdirSync(parent)).toEqual(['results']); // no temp folder, no checkpoint left
     expect(existsSync(checkpointFile(out))).toBe(false);
 
@@ -147,7 +147,7 @@ describe('executeExperiment', () => {
 describe('resuming an interrupted run', () => {
   it('keeps metrics that are not finite through the checkpoint (JSON alone would make them null, then 0)', () => {
     const daily = Float64Array.of(1.5, NaN, -0, 3);
-    const output = { scenarioIndex: 1, replication: 2, events: 99, daily, metrics: { a: 1.25, b: NaN, c: Infinity, d: -Infinity, e: 0 } };
+    const output = { scenarioIndex: 1, replication: 2, events: 99, daily, dailyReasons: null, metrics: { a: 1.25, b: NaN, c: Infinity, d: -Infinity, e: 0 } };
     const back = decodeCheckpointLine(encodeCheckpointLine(output));
     expect(back.metrics).toEqual(output.metrics);
     expect(Object.is(back.metrics.b, NaN)).toBe(true);

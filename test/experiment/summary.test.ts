@@ -18,6 +18,7 @@ function fakeRun(values: Record<string, number[]>[]): RunOutputs {
       replication: r,
       metrics: Object.fromEntries(Object.entries(byMetric).map(([m, v]) => [m, v[r]])),
       daily: null,
+      dailyReasons: null,
       events: 0,
     }));
   });

@@ -3,7 +3,7 @@
  * pathway.
  */
 import { describe, expect, it } from 'vitest';
-import { baseModel, binomialHalfWidth, configError, metric, run, runSystem } from './support.js';
+import { baseModel, binomialHalfWidth, configError, dailyValue, metric, run, runSystem } from './support.js';
 
 const WINDOW = { horizonDays: 400, warmupDays: 20, seed: 9 };
 const fixed = (value: number): { type: string; value: number } => ({ type: 'fixed', value });
@@ -67,6 +67,38 @@ describe('discharge steps', () => {
     expect(assessment / therapy).toBeCloseTo(2, 1);
     expect(metric(r, 'delayedBedDaysByReason.equipment')).toBe(0);
     expect(metric(r, 'externalDelayShare')).toBeCloseTo(assessment / metric(r, 'delayedBedDays'), 12);
+  });
+
+  it('are counted each day by reason: the reasons add up to the acute row of the daily series', () => {
+    const r = run(
+      baseModel({
+        pathways: { P1: { assessment: true } },
+        assessment: { referralDelay: fixed(1) },
+        discharge: {
+          steps: [
+            { reason: 'medicines', duration: fixed(0.3), pathways: ['P0'], share: 0.5 },
+            { reason: 'therapy', duration: fixed(0.5), pathways: ['P1'] },
+          ],
+        },
+      }),
+      WINDOW,
+    );
+    const { reasons, reasonValues, days } = r.daily;
+    // The reasons are those of the metrics, in their order.
+    expect(reasons).toEqual(Object.keys(r.metrics).flatMap((m) => (m.startsWith('delayedBedDaysByReason.') ? [m.slice(23)] : [])));
+    const internal = ['dischargeProcess', 'medicines', 'therapy'].map((x) => reasons.indexOf(x)).filter((k) => k >= 0);
+    let seen = 0;
+    for (let d = 1; d < days; d++) {
+      const row = reasonValues.subarray(d * reasons.length, (d + 1) * reasons.length);
+      const total = row.reduce((a, b) => a + b, 0);
+      expect(total, `day ${d}`).toBe(dailyValue(r, 'acute', 'delayed', d));
+      expect(
+        internal.reduce((a, k) => a + row[k], 0),
+        `day ${d}`,
+      ).toBe(dailyValue(r, 'acute', 'dischargeProcess', d));
+      seen += row[reasons.indexOf('therapy')] + row[reasons.indexOf('assessment')];
+    }
+    expect(seen).toBeGreaterThan(0); // the patients waiting overnight are there, by reason
   });
 });
 

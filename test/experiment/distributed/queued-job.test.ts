@@ -71,12 +71,21 @@ describe('the result encoding', () => {
   });
 
   it('keeps NaN, infinities and -0, which JSON alone would not', () => {
-    const odd = { scenarioIndex: 1, replication: 2, events: 3, metrics: { a: NaN, b: -Infinity, c: -0, d: 0.1 + 0.2 }, daily: Float64Array.of(NaN, Infinity, -0, 1e-300) };
+    const odd = {
+      scenarioIndex: 1,
+      replication: 2,
+      events: 3,
+      metrics: { a: NaN, b: -Infinity, c: -0, d: 0.1 + 0.2 },
+      daily: Float64Array.of(NaN, Infinity, -0, 1e-300),
+      dailyReasons: Float64Array.of(2, -0, NaN),
+    };
     const back = decodeOutput(JSON.parse(JSON.stringify(encodeOutput(odd))));
     expect(Object.is(back.metrics.c, -0)).toBe(true);
     expect(back.metrics).toEqual(odd.metrics);
     expect(Array.from(back.daily ?? [])).toEqual(Array.from(odd.daily));
+    expect(Array.from(back.dailyReasons ?? [])).toEqual(Array.from(odd.dailyReasons));
     expect(decodeOutput(encodeOutput({ ...odd, daily: null })).daily).toBeNull();
+    expect(decodeOutput(encodeOutput({ ...odd, dailyReasons: null })).dailyReasons).toBeNull();
   });
 
   it('refuses a result whose values do not match its metric names', () => {

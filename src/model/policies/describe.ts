@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { EVALUATION_REPLICATIONS, evaluationsOf, formatEffect } from './evaluations.js';
 import type { PolicyDefinition } from './definition.js';
 import type { NumberParameter, ParameterSpec } from './parameters.js';
 import { POLICIES } from './registry.js';
@@ -42,6 +43,22 @@ export function explainPolicy(policy: PolicyDefinition, width = 100): string {
   for (const e of policy.evidence) out.push(...wrap(`- ${e}`, width, '  ', '    '));
   out.push('', 'Expected to move');
   for (const m of policy.moves) out.push(`  ${m}`);
+  const evaluations = evaluationsOf(policy.name);
+  if (evaluations.length > 0) {
+    out.push('', `Modelled on england-typical beside the evaluations (${EVALUATION_REPLICATIONS} replications; paired difference from the baseline, 95% interval)`);
+    for (const e of evaluations) {
+      out.push(
+        ...wrap(
+          `- ${e.label.replaceAll('`', '')} (experiments/${e.experiment}.yaml, scenario ${e.scenario}): delayed patients a day ${formatEffect(e.delayed)}${e.other ? `; ${e.other}` : ''}`,
+          width,
+          '  ',
+          '    ',
+        ),
+      );
+      out.push(...wrap(`published: ${e.published}`, width, '    ', '    '));
+      out.push(...wrap(`agrees: ${e.agrees}`, width, '    ', '    '));
+    }
+  }
   out.push('', 'Example (in an experiment scenario)', ...example(policy).map((l) => `  ${l}`));
   return out.join('\n') + '\n';
 }

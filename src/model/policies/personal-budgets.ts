@@ -25,7 +25,8 @@ export const personalBudgets: PolicyDefinition = {
   evidence: [
     'Personal budgets and direct payments let people join up their own care across agency boundaries (Glasby, If integration is the answer, what was the question?, International Journal of Integrated Care, 2016).',
     'Direct payments were about a quarter of long-term community support in England (NHS Digital, Adult social care activity and finance report, 2022/23): the default share 0.2 is below that (assumption).',
-    'Default start delay 7 days and cost ratio 0.9: assumptions.',
+    'Setting up a direct payment takes weeks: about 8 to 9 weeks after the care plan is agreed (City of Edinburgh Council, How to get a direct payment, web page, undated; a Scottish council, where the figure was found), with a personal assistant to advertise for, interview and check; so a budget arranged from a hospital bed lengthens the wait unless commissioned care bridges it.',
+    'Default start delay 7 days (far below those weeks, standing for budgets mostly set up before the person is ready) and cost ratio 0.9: assumptions.',
   ],
   moves: [
     'meanWaitDays.<home care>: down where home care is short (people on budgets leave its queue)',

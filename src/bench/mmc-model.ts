@@ -42,6 +42,10 @@ export interface MmcResult {
   meanWait: number;
   /** Share of customers who started service in the window after a positive wait. */
   probabilityOfWait: number;
+  /** The same share, as the resource's own counters give it (what `waitedShare` reports). */
+  waitedShare: number;
+  /** Mean wait of those who waited, from the resource's counters (`meanWaitOfWaitedDays`). */
+  meanWaitOfWaited: number;
   /** Sample variance of the waits. */
   waitVariance: number;
   /** Time-weighted mean number waiting. */
@@ -116,6 +120,8 @@ export function runMmc(options: MmcOptions): MmcResult {
     blocked: blockedInWindow,
     meanWait: server.waits.mean(),
     probabilityOfWait: delayedStarts / server.waits.count,
+    waitedShare: server.waitedGrants / server.waits.count,
+    meanWaitOfWaited: server.waitedTotal / server.waitedGrants,
     waitVariance: server.waits.variance(),
     meanQueueLength: server.queueLength.mean(now),
     meanBusy: server.occupancy.mean(now),

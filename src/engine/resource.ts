@@ -57,6 +57,9 @@ export class Resource implements Releasable {
   readonly capacityLevel: TimeWeighted;
   /** Waits from request to grant, one per granted request (immediate grants count as 0). */
   readonly waits: Tally;
+  /** Granted requests that had to wait (wait > 0), and the sum of their waits. */
+  waitedGrants = 0;
+  waitedTotal = 0;
   /** Times from grant to release, one per release. */
   readonly holdingTimes: Tally;
   /** Requests made in the current statistics window. */
@@ -185,6 +188,8 @@ export class Resource implements Releasable {
     this.queueLength.reset(now);
     this.capacityLevel.reset(now);
     this.waits.reset();
+    this.waitedGrants = 0;
+    this.waitedTotal = 0;
     this.holdingTimes.reset();
     this.requests = 0;
     this.withdrawals = 0;
@@ -209,6 +214,10 @@ export class Resource implements Releasable {
     this.inUse++;
     this.occupancy.update(now, this.inUse);
     this.waits.add(wait);
+    if (wait > 0) {
+      this.waitedGrants++;
+      this.waitedTotal += wait;
+    }
   }
 
   // Handlers run inside this loop may release or request places here again; the loop re-reads

@@ -382,6 +382,8 @@ export class Observations {
       m[`neededBedDays.${s.name}`] = bedDays - delayed;
       m[`delayedDays.${s.name}`] = delayed;
       m[`meanWaitDays.${s.name}`] = nanToZero(r.waits.mean());
+      m[`waitedShare.${s.name}`] = r.waits.count > 0 ? r.waitedGrants / r.waits.count : 0;
+      m[`meanWaitOfWaitedDays.${s.name}`] = r.waitedGrants > 0 ? r.waitedTotal / r.waitedGrants : 0;
       m[`meanQueue.${s.name}`] = r.queueLength.mean(now);
       if (i !== this.model.acute) m[`placements.${s.name}`] = this.placements[i];
       if (s.visits !== null) m[`clients.${s.name}`] = (r as DivisibleResource).holderCount.mean(now);

@@ -41,6 +41,10 @@ describe('M/M/c queue against Erlang C', () => {
       const runs = replicate(s);
       expectInside(theory.meanWait, interval99(runs.map((r) => r.meanWait)), 'mean wait');
       expectInside(theory.probabilityOfWait, interval99(runs.map((r) => r.probabilityOfWait)), 'P(wait > 0)');
+      // The resource's own counters (waitedShare, meanWaitOfWaitedDays): the same share, and the
+      // mean wait of those who wait, 1 / (c mu - lambda) for M/M/c.
+      for (const r of runs) expect(r.waitedShare).toBe(r.probabilityOfWait);
+      expectInside(1 / (s.servers * s.mu - s.lambda), interval99(runs.map((r) => r.meanWaitOfWaited)), 'mean wait of those who wait');
       // The intervals must also be tight enough to mean something: within 10% of the value.
       const [low, high] = interval99(runs.map((r) => r.meanWait));
       expect((high - low) / 2 / theory.meanWait).toBeLessThan(0.1);

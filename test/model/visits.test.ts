@@ -39,6 +39,15 @@ describe('visits per day', () => {
     expect(metric(r, 'clients.reablement')).toBeGreaterThan((600 / 4) * 1.3);
   });
 
+  it('a warm start never fills more visits than there are: its clients ask for their initial visits as anyone does', () => {
+    // 92 clients at 4 visits would need 368 of the 230 visits: 57 fit, the rest wait.
+    const model = baseModel({ ...reablementByVisits(230), warmStart: { reablement: { occupied: 92, waiting: 39 } } });
+    const r = run(model, { horizonDays: 60, warmupDays: 0, seed: 3 });
+    const used = dailyColumn(r, 'reablement', 'occupancy');
+    for (const [day, visits] of used.entries()) expect(visits, `day ${day}`).toBeLessThanOrEqual(230 + 1e-6);
+    expect(used[0]).toBeGreaterThan(230 - 4); // as full as whole clients allow
+  });
+
   it('is rejected for a bed-based setting', () => {
     expect(() => baseModel({ settings: { stepDown: { visitsPerDay: { initial: 2, final: 1 } } } })).toThrow(/visitsPerDay: visits per day are for kind: home settings only/);
   });

@@ -304,6 +304,20 @@ export const METRICS: readonly MetricDeclaration[] = [
   { name: 'neededBedDays', members: 'setting', description: 'place days used by people who still needed the service', unit: 'placeDays', aggregation: 'mean' },
   { name: 'delayedDays', members: 'setting', description: 'place days used by people waiting for their next service (blocking)', unit: 'placeDays', aggregation: 'mean' },
   { name: 'meanWaitDays', members: 'setting', description: 'mean wait for a place in the setting', unit: 'days', aggregation: 'mean' },
+  {
+    name: 'waitedShare',
+    members: 'setting',
+    description: 'share of the people given a place in the setting who had to wait for it (wait > 0); 0 when nobody was placed',
+    unit: 'share',
+    aggregation: 'mean',
+  },
+  {
+    name: 'meanWaitOfWaitedDays',
+    members: 'setting',
+    description: 'mean wait for a place of those who had to wait (waitedShare); 0 when nobody waited',
+    unit: 'days',
+    aggregation: 'mean',
+  },
   { name: 'meanQueue', members: 'setting', description: 'mean number waiting for a place (time-weighted)', unit: 'people', aggregation: 'mean' },
   { name: 'placements', members: 'downstreamSetting', description: 'people placed in the setting', unit: 'count', aggregation: 'mean' },
   {

@@ -34,9 +34,10 @@ export function fillWarmStart(run: RunState, arrivals: Arrivals, acute: AcuteCar
         run.sim.schedule(review === null ? left : model.calendar.nextOpen(left, review), acute.onFit, p);
       } else {
         patients.setting[p] = -1;
-        // Through the setting's capacity (a market searches for spot places beyond its block),
-        // except visits per day, whose clients start with one visit each (a known fault: issue 14).
-        const granted = s.visits !== null ? run.resources[s.index].request(p, downstream.onPlaced[s.index]) : run.capacities[s.index].ask(p, null, downstream.onPlaced[s.index]);
+        // Through the setting's capacity, as anyone placed later: a market searches for spot
+        // places beyond its block, and a visits-per-day client asks for its initial visits, so
+        // that a snapshot larger than the capacity waits instead of overfilling it.
+        const granted = run.capacities[s.index].ask(p, null, downstream.onPlaced[s.index]);
         if (granted) downstream.placed(p, s.index);
       }
     }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { parse as parseYaml } from 'yaml';
 import { UsageProblem } from './problems.js';
 import { closest, ConfigError, readableIssueMessage } from '../model/config-file.js';
 import { ModelProblem } from '../model/model-problem.js';
@@ -13,22 +14,51 @@ import { modelSchema, type ModelConfig } from '../model/schema.js';
 import { hashOf, resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
 import type { SweepDescription, Variation } from './sweep-description.js';
 
-/** Parses `path=v1,v2,...` (numbers, true/false, or text). */
+/**
+ * Parses `path=v1,v2,...`: numbers, true/false, null, text, or a YAML flow list or mapping
+ * (`[0, 1, 2]`, `{type: fixed, value: 1}`), whose own commas do not separate values.
+ */
 export function parseVariation(text: string, flag = '--vary'): Variation {
   const eq = text.indexOf('=');
   if (eq <= 0 || eq === text.length - 1) throw new UsageProblem(`${flag}: expected ${flag === '--vary' ? 'path=v1,v2,...' : 'path=value'} (e.g. settings.acute.capacity=900), got "${text}"`);
   const path = text.slice(0, eq).trim();
-  const values = text
-    .slice(eq + 1)
-    .split(',')
-    .map((v) => v.trim());
+  const values = splitTopLevel(text.slice(eq + 1)).map((v) => v.trim());
   if (values.some((v) => v === '')) throw new UsageProblem(`${flag} ${path}: empty value in "${text}"`);
-  return { path, values: values.map(parseValue) };
+  return {
+    path,
+    values: values.map((v) => {
+      try {
+        return parseValue(v);
+      } catch (err) {
+        throw new UsageProblem(`${flag} ${path}: "${v}" is not a valid YAML list or mapping: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }),
+  };
+}
+
+// Commas inside [...] or {...} belong to the list or mapping.
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 function parseValue(v: string): unknown {
   if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return Number(v);
   if (v === 'true' || v === 'false') return v === 'true';
+  if (v === 'null') return null;
+  if (v.startsWith('[') || v.startsWith('{')) return parseYaml(v, { prettyErrors: false });
   return v;
 }
 

@@ -113,3 +113,21 @@ describe('sweep grids that would repeat a scenario', () => {
     );
   });
 });
+
+describe('values on the command line (parseVariation)', () => {
+  it('reads numbers, booleans, null, text, and YAML flow lists and mappings whose commas are their own', () => {
+    expect(parseVariation('a.b=1,2.5,-3e2,true,null,fifo').values).toEqual([1, 2.5, -300, true, null, 'fifo']);
+    expect(parseVariation('assessment.window.days=[0, 1, 2],[5,6]', '--set').values).toEqual([
+      [0, 1, 2],
+      [5, 6],
+    ]);
+    expect(parseVariation('x={type: fixed, value: 20},{type: exponential, mean: 3}').values).toEqual([
+      { type: 'fixed', value: 20 },
+      { type: 'exponential', mean: 3 },
+    ]);
+  });
+
+  it('refuses a list or mapping that does not close, naming the flag and path', () => {
+    expect(() => parseVariation('assessment.window.days=[0,1', '--set')).toThrow(/^--set assessment.window.days: "\[0,1" is not a valid YAML list or mapping/);
+  });
+});

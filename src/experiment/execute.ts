@@ -8,6 +8,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { dirname, join, resolve } from 'node:path';
 import type { QueueRunOptions } from './distributed/coordinator.js';
 import { careflowVersion } from './version.js';
+import { precisionRecord, precisionWarnings } from './precision.js';
 import { UsageProblem } from './problems.js';
 import { writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
@@ -40,6 +41,8 @@ export interface ExecuteResult {
   checkpoint: string;
   summary: ExperimentSummary | null;
   run: RunOutputs;
+  /** Warnings about the finished run (a precision target missed), for stderr. */
+  warnings: string[];
 }
 
 /** The default results folder: results/<experiment>/<date and time>. */
@@ -97,7 +100,8 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     }
     throw err;
   }
-  if (run.interrupted) return { dir: null, checkpoint, summary: null, run };
+  if (run.interrupted) return { dir: null, checkpoint, summary: null, run, warnings: [] };
+  const precision = precisionRecord(experiment, run);
   const summary = summariseExperiment(experiment, run);
   const finishedAt = new Date();
   const manifest: Manifest = {
@@ -117,12 +121,13 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),
     ...(experiment.sweep ? { sweep: experiment.sweep } : {}),
+    ...(precision ? { precision } : {}),
   };
   const traces = options.trace ? experiment.scenarios.map((sc, s) => ({ from: traceFile(options.out, s), name: `trace-${sc.name.replace(/[^A-Za-z0-9_.=-]+/g, '_')}.csv` })) : [];
   writeResults(options.out, experiment, run, summary, manifest, traces);
   if (options.trace) rmSync(traceFolder(options.out), { recursive: true, force: true });
   rmSync(checkpoint, { force: true });
-  return { dir: options.out, checkpoint, summary, run };
+  return { dir: options.out, checkpoint, summary, run, warnings: precisionWarnings(precision) };
 }
 
 function readCheckpoint(file: string, experimentHash: string): ReplicationOutput[] {

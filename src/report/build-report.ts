@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { precisionWarnings } from '../experiment/precision.js';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageProblem } from '../experiment/problems.js';
@@ -45,11 +46,13 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
   const paths = sweepPaths(r);
   const sweepNote = paths ? ` The sweep's scenarios are named by their values of ${escapeHtml(paths)}.` : '';
   const window = s.horizonDays - s.warmupDays;
+  const precision = precisionWarnings(r.manifest.precision ?? null);
+  const precisionNote = precision.map((w) => `<p class="note" id="precision-warning">Warning: ${escapeHtml(w)}.</p>\n`).join('');
   const headline: PageSection = {
     kind: 'html',
     id: 'headline',
     title: 'Headline results',
-    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${headlineTables(r)}`,
+    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${precisionNote}${headlineTables(r)}`,
   };
   const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(results, libraries) };
   const description = (r.manifest.experiment as { description?: unknown } | undefined)?.description;

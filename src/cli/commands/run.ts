@@ -123,6 +123,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       process.stderr.write(`careflow: to finish: ${resumeCommand(out)}\n`);
       return EXIT_RUN_FAILURE;
     }
+    for (const warning of result.warnings) process.stderr.write(`careflow: warning: ${warning}\n`);
     if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
     else if (!args.quiet) {
       process.stdout.write(`\n${renderTable(result.summary)}`);

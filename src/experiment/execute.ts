@@ -121,6 +121,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),
     ...(experiment.sweep ? { sweep: experiment.sweep } : {}),
+    ...(experiment.set && experiment.set.length > 0 ? { set: experiment.set } : {}),
     ...(precision ? { precision } : {}),
   };
   const traces = options.trace ? experiment.scenarios.map((sc, s) => ({ from: traceFile(options.out, s), name: `trace-${sc.name.replace(/[^A-Za-z0-9_.=-]+/g, '_')}.csv` })) : [];

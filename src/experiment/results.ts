@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { DAILY_COLUMNS } from '../model/observations.js';
 import type { RunOutputs } from './runner.js';
 import type { ReplicationOutput } from './worker.js';
-import type { LoadedExperiment } from './scenario.js';
+import type { CommandLineSetting, LoadedExperiment } from './scenario.js';
 import type { PrecisionRecord } from './precision.js';
 import type { SweepDescription } from './sweep-description.js';
 import { metricNames, type ExperimentSummary } from './summary.js';
@@ -34,6 +34,8 @@ export interface Manifest {
   scenarios: { name: string; hash: string; policies: readonly unknown[]; model: unknown; capacity: unknown }[];
   /** For a sweep: the varied paths and each grid scenario's values (absent for a plain run). */
   sweep?: SweepDescription;
+  /** Model values changed for every scenario by `run --set` (absent without any). */
+  set?: CommandLineSetting[];
   /** The precision target's outcome (absent when the experiment sets none). */
   precision?: PrecisionRecord;
 }

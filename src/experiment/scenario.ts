@@ -17,6 +17,16 @@ import { modelSchema, type ModelConfig } from '../model/schema.js';
 import type { SweepDescription } from './sweep-description.js';
 import { experimentSchema, type ExperimentConfig, type ScenarioConfig } from './schema.js';
 
+/** One `--set path=value`: the value given and the model's value before it. */
+export interface CommandLineSetting {
+  /** The model path, e.g. `settings.acute.capacity`. */
+  path: string;
+  /** The value given on the command line. */
+  value: unknown;
+  /** The model's value before it (absent when the model left the path unset). */
+  was?: unknown;
+}
+
 /** An experiment file, its model, and every scenario resolved into a model. */
 export interface LoadedExperiment {
   /** Path of the experiment file as given. */
@@ -31,6 +41,8 @@ export interface LoadedExperiment {
   scenarios: ResolvedScenario[];
   /** Set when the experiment is a sweep: what was varied, and each point's values. */
   sweep?: SweepDescription;
+  /** Model values changed for every scenario on the command line (`run --set`), with what they were. */
+  set?: CommandLineSetting[];
 }
 
 /** A scenario and the model it runs. */

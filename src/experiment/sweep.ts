@@ -11,7 +11,7 @@ import { ModelProblem } from '../model/model-problem.js';
 import { resolveModel } from '../model/resolve/resolve-model.js';
 import { policyByName, POLICY_NAMES } from '../model/policies/registry.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
-import { hashOf, resolveScenario, setPath, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
+import { hashOf, resolveScenario, setPath, type CommandLineSetting, type LoadedExperiment, type ResolvedScenario, type ScenarioInput } from './scenario.js';
 import type { SweepDescription, Variation } from './sweep-description.js';
 
 /**
@@ -226,13 +226,16 @@ export function withSettings(experiment: LoadedExperiment, settings: string[]): 
   if (settings.length === 0) return experiment;
   const model = structuredClone(experiment.model) as unknown as Record<string, unknown>;
   const given = new Set<string>();
+  const set: CommandLineSetting[] = [];
   for (const text of settings) {
     const v = parseVariation(text, '--set');
     if (v.values.length !== 1) throw new UsageProblem(`--set ${v.path}: expected one value, got ${v.values.length}`);
     if (given.has(v.path)) throw new UsageProblem(`--set ${v.path}: given twice; give each path once`);
     given.add(v.path);
     try {
+      const was = v.path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), model);
       setPath(model, v.path, v.values[0]);
+      set.push({ path: v.path, value: v.values[0], was: structuredClone(was) });
     } catch (err) {
       throw new UsageProblem(`--set ${v.path}: ${(err as Error).message}`);
     }
@@ -251,6 +254,7 @@ export function withSettings(experiment: LoadedExperiment, settings: string[]): 
   const scenarios = experiment.config.scenarios.map((s, i) => resolveScenario(experiment.file, checked.data, s, i));
   return {
     ...experiment,
+    set,
     model: checked.data,
     scenarios: experiment.scenarios.filter((s) => scenarios.some((r) => r.name === s.name)).map((s) => scenarios.find((r) => r.name === s.name) as ResolvedScenario),
   };

@@ -32,6 +32,14 @@ export function assumptionsHtml(r: ResultsFolder, libraries: InlineLibrary[]): s
     ['Replications per scenario', s.replications],
     ['Run length', `${s.horizonDays} days, of which the first ${s.warmupDays} are warm-up; results over the last ${s.horizonDays - s.warmupDays}`],
     ['Baseline', s.baseline],
+    ...(m.set && m.set.length > 0
+      ? [
+          [
+            'Set on the command line (every scenario)',
+            m.set.map((c) => `${c.path} = ${compact(c.value)} (${c.was === undefined ? 'unset, the default, in the model file' : `the model file has ${compact(c.was)}`})`).join('; '),
+          ] as [string, unknown],
+        ]
+      : []),
     ['careflow version', m.careflowVersion],
     ['Run', `${String(m.startedAt)} to ${String(m.finishedAt)} (${String(m.wallSeconds)} s on ${String(m.workers)} worker threads, Node ${String(m.node)})`],
     ['Hashes', `experiment ${String(m.experimentHash)}, model ${String(m.modelHash)}`],
@@ -52,7 +60,7 @@ export function assumptionsHtml(r: ResultsFolder, libraries: InlineLibrary[]): s
   const modelSource =
     r.modelText !== null
       ? `<details><summary>Model file as run, with the source of each number in its comments (${escapeHtml(m.modelFile)})</summary><pre class="source">${escapeHtml(r.modelText)}</pre></details>`
-      : `<p class="note">The model file ${escapeHtml(m.modelFile ?? '')} is no longer there or has changed since the run, so the sources in its comments cannot be shown; the model as run (from manifest.json) follows.</p>
+      : `<p class="note">${m.set && m.set.length > 0 ? `--set changed the model file ${escapeHtml(m.modelFile ?? '')} for this run (above), so` : `The model file ${escapeHtml(m.modelFile ?? '')} is no longer there or has changed since the run, so`} the sources in its comments cannot be shown beside the values as run; the model as run (from manifest.json) follows.</p>
 <details><summary>Model as run (from manifest.json)</summary><pre class="source">${escapeHtml(stringify(m.model ?? {}))}</pre></details>`;
   return `<dl class="facts">
 ${factList}

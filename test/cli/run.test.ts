@@ -63,8 +63,12 @@ describe('careflow run', () => {
     expect(r.status, r.stderr).toBe(0);
     const summary = JSON.parse(summaryOf(out)) as { scenarios: { name: string; metrics: Record<string, { mean: number }> }[] };
     expect(summary.scenarios[0].metrics.acuteBeds.mean).toBe(7);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { model: { settings: { acute: { capacity: number } } } };
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { model: { settings: { acute: { capacity: number } } }; set: unknown };
     expect(manifest.model.settings.acute.capacity).toBe(7);
+    expect(manifest.set).toEqual([{ path: 'settings.acute.capacity', value: 7, was: 120 }]);
+    expect(r.stderr).toBe('');
+    const loud = careflow(['run', SMALL, '--out', join(root, 'set-loud'), '-w', '1', '--set', 'settings.acute.capacity=7']);
+    expect(loud.stderr).toContain('careflow: --set for every scenario: settings.acute.capacity = 7 (was 120)\n');
   });
 
   it('prints only "results: <dir>" with --quiet', () => {

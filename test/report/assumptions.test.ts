@@ -39,3 +39,22 @@ describe('assumptionsHtml', () => {
     expect(html).toContain('# A minimal valid model for the loader tests.');
   });
 });
+
+describe('assumptionsHtml with --set', () => {
+  it('lists each --set value beside the model file value, and says why the file is not shown as run', () => {
+    const set = [
+      { path: 'settings.acute.capacity', value: 7, was: 120 },
+      { path: 'settings.acute.note', value: '<x>' },
+    ];
+    const html = assumptionsHtml({ ...r, modelText: null, manifest: { ...r.manifest, set } }, inlineLibraries());
+    expect(html).toContain(
+      '<dt>Set on the command line (every scenario)</dt><dd>settings.acute.capacity = 7 (the model file has 120); settings.acute.note = &lt;x&gt; (unset, the default, in the model file)</dd>',
+    );
+    expect(html).toContain('--set changed the model file');
+    expect(html).not.toContain('is no longer there');
+  });
+
+  it('has no --set row for a run without one', () => {
+    expect(assumptionsHtml(r, inlineLibraries())).not.toContain('Set on the command line');
+  });
+});

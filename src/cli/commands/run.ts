@@ -58,6 +58,12 @@ export function runOptions<T>(y: Argv<T>) {
 /** Checks numeric flags and applies --seed and --scenario to a loaded experiment. */
 export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): LoadedExperiment {
   experiment = withSettings(experiment, args.set ?? []);
+  // Said on stderr so that a planner sees the run is not the model file as written (--quiet hides it; the manifest and report keep it).
+  if (!args.quiet)
+    for (const s of experiment.set ?? [])
+      process.stderr.write(
+        `careflow: --set for every scenario: ${s.path} = ${JSON.stringify(s.value)} (${s.was === undefined ? 'unset in the model file' : `was ${JSON.stringify(s.was)}`})\n`,
+      );
   if (args.replications !== undefined && !(Number.isInteger(args.replications) && args.replications >= 2)) {
     throw new UsageError(`--replications: expected a whole number >= 2, got ${args.replications}`);
   }

@@ -55,7 +55,7 @@ import type { Resource } from '../../engine/resource.js';
 import type { EventKind, Simulation } from '../../engine/simulation.js';
 import { PAYERS } from '../payers.js';
 import type { PatientTable } from '../patients.js';
-import { createDistribution, type Distribution, type DistributionSpec } from '../../engine/random/distributions.js';
+import { canBeNegative, createDistribution, type Distribution, type DistributionSpec } from '../../engine/random/distributions.js';
 import { distributionSpecSchema } from '../distribution-schema.js';
 import { EPISODE_SALT, SALT_DIFFICULTY, SALT_FUNDER, SALT_SOURCING } from '../run/stream-salts.js';
 import { nonNegative } from '../schema-primitives.js';
@@ -91,8 +91,12 @@ export const marketSchema = z
     tightnessExponent: z.number().positive().default(1),
     spotCostPerDay: nonNegative,
     placementDifficulty: distributionSpecSchema
+      .refine((spec) => !canBeNegative(spec), {
+        message: 'placementDifficulty must not take negative values (it multiplies a search time): use a lognormal, gamma or another non-negative distribution of mean 1',
+      })
       .refine((spec) => Math.abs(createDistribution(spec).mean - 1) < 1e-9, {
-        message: 'placementDifficulty must have mean 1: it spreads the searches around sourcingDays without changing their mean',
+        error: (issue) =>
+          `placementDifficulty must have mean 1, got mean ${createDistribution(issue.input as DistributionSpec).mean}: it spreads the searches around sourcingDays without changing their mean`,
       })
       .nullable()
       .default(null),

@@ -45,7 +45,10 @@ export function explainPolicy(policy: PolicyDefinition, width = 100): string {
   for (const m of policy.moves) out.push(`  ${m}`);
   const evaluations = evaluationsOf(policy.name);
   if (evaluations.length > 0) {
-    out.push('', `Modelled on england-typical beside the evaluations (${EVALUATION_REPLICATIONS} replications; paired difference from the baseline, 95% interval)`);
+    out.push(
+      '',
+      `Modelled on england-typical beside the evaluations (${EVALUATION_REPLICATIONS} replications, the two-year results window of the preset experiment; paired difference from the baseline, 95% interval)`,
+    );
     for (const e of evaluations) {
       out.push(
         ...wrap(

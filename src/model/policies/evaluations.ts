@@ -1,6 +1,7 @@
 /**
  * Each policy's modelled effect on the shipped england-typical system beside its published
- * evaluations: the one home of the table that `careflow explain` prints and that
+ * evaluations (over the preset experiments' two-year results window: costs are two-year totals,
+ * delayed patients a day are means over it): the one home of the table that `careflow explain` prints and that
  * `npm run docs:policies` writes into README.md. The modelled figures are paired differences from
  * the baseline (95% t intervals) over the results year of the named preset experiment, at its
  * seed and replications; test/model/policies/evaluations.test.ts re-runs some of them and fails
@@ -46,7 +47,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: '`trusted-assessor`',
     policies: ['trusted-assessor'],
     delayed: { mean: -4.76, ciLow: -5.51, ciHigh: -4.01 },
-    other: '4.76 bed days a day over about 2.5 care-home discharges from hospital a day: about 1.9 days a care-home discharge; cost -GBP 1.44m',
+    other: '4.76 bed days a day over about 2.5 care-home discharges from hospital a day: about 1.9 days a care-home discharge; cost -GBP 1.44m over the two years',
     published:
       "about 1-2.4 bed days saved a discharge (the range careflow's issue tracker cites for trusted-assessor schemes; about 2.4 reported for Lincolnshire's, not checked at source here)",
     agrees: 'yes',
@@ -67,7 +68,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: '`pooled-budget`',
     policies: ['pooled-budget'],
     delayed: { mean: -0.59, ciLow: -1.17, ciHigh: -0.02 },
-    other: 'cost -GBP 0.16m [-0.39, 0.08]; GBP 0.21m moved from the NHS to the council',
+    other: 'cost -GBP 0.16m [-0.39, 0.08] and GBP 0.21m moved from the NHS to the council, over the two years',
     published: 'pooled funds and the Better Care Fund: no sustained fall in hospital use (Mason et al. 2015; NAO 2017)',
     agrees: 'yes: with no cut the spot budgets are rarely spent, so there is little for the pot to move',
   },
@@ -77,7 +78,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: '`discharge-to-assess`',
     policies: ['discharge-to-assess'],
     delayed: { mean: -52.1, ciLow: -53.72, ciHigh: -50.48 },
-    other: 'about 4.0 days saved a P1-P3 discharge (about 13 a day); NHS cost -GBP 14.9m',
+    other: 'about 4.0 days saved a P1-P3 discharge (about 13 a day); NHS cost -GBP 14.9m over the two years',
     published: 'Sheffield: 5.5 to 1.2 days from ready to discharge (4.3 days)',
     agrees: 'yes (same size)',
   },
@@ -87,7 +88,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: '`reablement-expansion`',
     policies: ['reablement-expansion'],
     delayed: { mean: -6.78, ciLow: -7.56, ciHigh: -6.0 },
-    other: 'cost -GBP 8.79m [-9.29, -8.29], council -GBP 3.26m',
+    other: 'cost -GBP 8.79m [-9.29, -8.29], council -GBP 3.26m, over the two years',
     published: 'reablement lowers later social-care costs (about 60% lower the next year, Glendinning et al. 2010)',
     agrees: 'direction yes',
   },
@@ -97,9 +98,10 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: '`personal-budgets`',
     policies: ['personal-budgets'],
     delayed: { mean: 3.24, ciLow: 2.38, ciHigh: 4.1 },
-    other: 'the 7-day start delay is spent in hospital or reablement and is longer than most home-care searches; council cost -GBP 0.65m',
+    other:
+      'no hospital pathway of england-typical leads to home care (P1 goes to reablement), so the 7-day start delay is spent in reablement places, blocking them (awaitingPersonalBudget stays 0); council cost -GBP 0.65m over the two years',
     published: 'direct payments take weeks to set up (about 8-9 weeks after the care plan, City of Edinburgh Council); no evaluation of their effect on discharge found',
-    agrees: 'direction yes: a budget arranged from a hospital bed adds to the wait unless commissioned care bridges it',
+    agrees: 'direction yes: arranging a budget takes time, spent in the service the person is leaving; no evaluation of its effect on discharge was found',
   },
   {
     experiment: 'integration-policies',
@@ -107,7 +109,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: '`structural-merger`',
     policies: ['structural-merger'],
     delayed: { mean: 3.06, ciLow: 2.4, ciHigh: 3.72 },
-    other: 'the 18-24 month dip of the evidence, in the results year; cost +GBP 3.26m',
+    other: 'the 18-24 month dip of the evidence, in the results window; cost +GBP 3.26m over the two years',
     published: 'mergers slow services for 18-24 months',
     agrees: 'yes',
   },
@@ -117,7 +119,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: 'council cut 5%, separate budgets',
     policies: ['pooled-budget'],
     delayed: { mean: 3.39, ciLow: 2.36, ciHigh: 4.42 },
-    other: 'council spot budget spent on 12.8 days of the year; NHS cost +GBP 1.52m',
+    other: 'council spot budget spent on 12.8 days of the two years; NHS cost +GBP 1.52m over them',
     published: 'a pooled budget lets NHS money buy what a council cut leaves short',
     agrees: 'separate budgets cannot move money: see the pooled row',
   },
@@ -127,7 +129,7 @@ export const POLICY_EVALUATIONS: readonly PolicyEvaluation[] = [
     label: 'council cut 5%, pooled budget',
     policies: ['pooled-budget'],
     delayed: { mean: 2.29, ciLow: 1.32, ciHigh: 3.25 },
-    other: 'council spot budget spent on 8.4 days of the year; GBP 0.33m moved from the NHS to the council; NHS cost +GBP 0.77m',
+    other: 'council spot budget spent on 8.4 days of the two years; GBP 0.33m moved from the NHS to the council and NHS cost +GBP 0.77m over them',
     published: 'a pooled budget lets NHS money buy what a council cut leaves short',
     agrees: 'direction yes: pooling cuts the days without money for spot places by a third and the added delays by about a third',
   },

@@ -164,7 +164,10 @@ describe('a provider market', () => {
     expect(misspelt.reason).toMatch(/did you mean "block"/);
     const difficulty = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, placementDifficulty: { type: 'lognormal', mean: 2, sd: 1 } }));
     expect(difficulty.field).toBe('settings.careHome.capacity.placementDifficulty');
-    expect(difficulty.reason).toMatch(/mean 1/);
+    expect(difficulty.reason).toMatch(/mean 1, got mean 2/);
+    const negative = configError(() => marketModel({ block: 5, sourcingDays: 1, spotCostPerDay: 80, placementDifficulty: { type: 'normal', mean: 1, sd: 1 } }));
+    expect(negative.field).toBe('settings.careHome.capacity.placementDifficulty');
+    expect(negative.reason).toMatch(/must not take negative values/);
     const instant = configError(() => marketModel({ block: 5, sourcingDays: 0, spotCostPerDay: 80, blockAllocation: 'matched' }));
     expect(instant.field).toBe('settings.careHome.capacity.sourcingDays');
     expect(instant.reason).toMatch(/matched needs sourcingDays > 0/);

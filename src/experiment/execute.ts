@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { QueueRunOptions } from './distributed/coordinator.js';
 import { careflowVersion } from './version.js';
 import { precisionRecord, precisionWarnings } from './precision.js';
+import { saturationWarnings } from './saturation.js';
 import { UsageProblem } from './problems.js';
 import { writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
@@ -41,7 +42,7 @@ export interface ExecuteResult {
   checkpoint: string;
   summary: ExperimentSummary | null;
   run: RunOutputs;
-  /** Warnings about the finished run (a precision target missed), for stderr. */
+  /** Warnings about the finished run (saturated settings, a precision target missed), for stderr. */
   warnings: string[];
 }
 
@@ -128,7 +129,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   writeResults(options.out, experiment, run, summary, manifest, traces);
   if (options.trace) rmSync(traceFolder(options.out), { recursive: true, force: true });
   rmSync(checkpoint, { force: true });
-  return { dir: options.out, checkpoint, summary, run, warnings: precisionWarnings(precision) };
+  return { dir: options.out, checkpoint, summary, run, warnings: [...saturationWarnings(summary.saturation ?? []), ...precisionWarnings(precision)] };
 }
 
 function readCheckpoint(file: string, experimentHash: string): ReplicationOutput[] {

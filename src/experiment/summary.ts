@@ -6,6 +6,7 @@
  */
 import type { ResolvedPolicy } from '../model/policies/apply.js';
 import type { RunOutputs } from './runner.js';
+import { saturationFindings, type SaturationFinding } from './saturation.js';
 import type { LoadedExperiment } from './scenario.js';
 import { pairedDifference, summarise, type Difference, type MetricSummary } from './statistics.js';
 
@@ -29,6 +30,11 @@ export interface ExperimentSummary {
   horizonDays: number;
   baseline: string;
   scenarios: ScenarioSummary[];
+  /**
+   * Each scenario and setting found saturated or unstable (`saturation.ts`); empty when none is.
+   * Absent from summary.json files written before careflow looked.
+   */
+  saturation?: SaturationFinding[];
 }
 
 /**
@@ -63,5 +69,9 @@ export function summariseExperiment(experiment: LoadedExperiment, run: RunOutput
     horizonDays: experiment.config.horizonDays,
     baseline: baselineName,
     scenarios,
+    saturation: saturationFindings(
+      scenarios.map((sc, s) => ({ name: sc.name, model: experiment.scenarios[s].model, metrics: sc.metrics })),
+      experiment.config.horizonDays - experiment.config.warmupDays,
+    ),
   };
 }

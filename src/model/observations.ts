@@ -19,6 +19,7 @@ import { DELAY_LENGTH_BANDS } from './metrics/delay-bands.js';
 import { PATHWAYS } from './pathways.js';
 import { PAYERS } from './payers.js';
 import { ROUTE_DEATH, ROUTE_HOME } from './routes.js';
+import { SaturationMonitor } from './saturation-monitor.js';
 import type { PatientTable } from './patients.js';
 import { PolicyCosts } from './policy-costs.js';
 import type { RunWindow } from './run-window.js';
@@ -95,6 +96,7 @@ export class Observations {
   private readonly blockedIn: TimeWeighted[];
   private readonly midnightDelayed = new Tally({ keepValues: false });
   private readonly capacitySamples: Tally[];
+  private readonly saturation: SaturationMonitor;
   private readonly daily: DailySeries;
   private readonly horizon: number;
   /** Delays as the discharge ready date publication and the situation report count them. */
@@ -121,6 +123,7 @@ export class Observations {
     this.delayedByPathway = PATHWAYS.map(() => new TimeWeighted());
     this.blockedIn = model.settings.map(() => new TimeWeighted());
     this.capacitySamples = model.settings.map(() => new Tally({ keepValues: false }));
+    this.saturation = new SaturationMonitor(this.resources);
     this.placements = new Float64Array(n);
     this.exitsHome = new Float64Array(n);
     this.exitsAll = new Float64Array(n);
@@ -153,6 +156,7 @@ export class Observations {
     for (const a of [this.delayHistogram, this.placements, this.exitsHome, this.exitsAll, this.deathsInSettings, this.whileWaiting]) a.fill(0);
     for (const m of [...this.delayedByReason, ...this.delayedByPathway, this.acuteDelayed, ...this.blockedIn]) m.reset(now);
     for (const t of this.capacitySamples) t.reset();
+    this.saturation.reset();
     for (const r of this.resources) r.resetStatistics();
     this.policyCosts.startWindow(now);
     this.dischargeReady.startWindow(now);
@@ -307,6 +311,7 @@ export class Observations {
     // due at the same instant, so it still sees the day just ended. The window's first midnight
     // ends no day of it, and its last (at the horizon) ends its last day.
     for (let s = 0; s < n; s++) this.capacitySamples[s].add(this.resources[s].capacity);
+    this.saturation.sample(now - this.windowStart);
   }
 
   /** Closes the window at the horizon. */
@@ -385,6 +390,8 @@ export class Observations {
       m[`waitedShare.${s.name}`] = r.waits.count > 0 ? r.waitedGrants / r.waits.count : 0;
       m[`meanWaitOfWaitedDays.${s.name}`] = r.waitedGrants > 0 ? r.waitedTotal / r.waitedGrants : 0;
       m[`meanQueue.${s.name}`] = r.queueLength.mean(now);
+      m[`fullShare.${s.name}`] = this.saturation.fullShare(i);
+      m[`queueTrendPerYear.${s.name}`] = this.saturation.queueTrendPerYear(i);
       if (i !== this.model.acute) m[`placements.${s.name}`] = this.placements[i];
       if (s.visits !== null) m[`clients.${s.name}`] = (r as DivisibleResource).holderCount.mean(now);
       this.capacities[i].addMetrics?.(m, now, s.name);

@@ -5,6 +5,7 @@
  * @module
  */
 import { precisionWarnings } from '../experiment/precision.js';
+import { saturationWarnings } from '../experiment/saturation.js';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageProblem } from '../experiment/problems.js';
@@ -48,11 +49,16 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
   const window = s.horizonDays - s.warmupDays;
   const precision = precisionWarnings(r.manifest.precision ?? null);
   const precisionNote = precision.map((w) => `<p class="note" id="precision-warning">Warning: ${escapeHtml(w)}.</p>\n`).join('');
+  const saturation = saturationWarnings(s.saturation ?? []);
+  const saturationNote =
+    saturation.length > 0
+      ? `<div class="note warning" id="saturation-warning"><p>Warning: some settings are saturated (marked ⚠ in the tables). Their scenarios' delays and costs are not a steady state: people queue outside or the queue grows for as long as the run lasts.</p><ul>${saturation.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></div>\n`
+      : '';
   const headline: PageSection = {
     kind: 'html',
     id: 'headline',
     title: 'Headline results',
-    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${precisionNote}${headlineTables(r)}`,
+    html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${saturationNote}${precisionNote}${headlineTables(r)}`,
   };
   const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(results, libraries) };
   const description = (r.manifest.experiment as { description?: unknown } | undefined)?.description;

@@ -28,6 +28,8 @@ export function headlineTables(r: ResultsFolder): string {
 
 function table(r: ResultsFolder, metrics: MetricDisplay[]): string {
   const head = metrics.map((m) => `<th scope="col">${escapeHtml(m.label)}</th>`).join('');
+  const saturatedSettings = new Map<string, string[]>();
+  for (const f of r.summary.saturation ?? []) saturatedSettings.set(f.scenario, [...(saturatedSettings.get(f.scenario) ?? []), f.setting]);
   const rows = r.summary.scenarios.map((s) => {
     const isBaseline = s.name === r.summary.baseline;
     const cells = metrics.map((m) => {
@@ -41,7 +43,12 @@ function table(r: ResultsFolder, metrics: MetricDisplay[]): string {
       return `<td>${value}${diff}</td>`;
     });
     const description = s.description ? `<span class="description">${escapeHtml(s.description)}</span>` : '';
-    return `<tr${isBaseline ? ' class="baseline"' : ''}><th scope="row"><span class="scenario-name">${escapeHtml(s.name)}</span>${description}</th>${cells.join('')}</tr>`;
+    const saturated = saturatedSettings.get(s.name);
+    const flag = saturated
+      ? `<span class="saturated-flag" title="saturated: ${escapeHtml(saturated.join(', '))} (see the warning above)">⚠ saturated: ${escapeHtml(saturated.join(', '))}</span>`
+      : '';
+    const classes = [isBaseline ? 'baseline' : '', saturated ? 'saturated' : ''].filter(Boolean).join(' ');
+    return `<tr${classes ? ` class="${classes}"` : ''} data-scenario="${escapeHtml(s.name)}"><th scope="row"><span class="scenario-name">${escapeHtml(s.name)}</span>${flag}${description}</th>${cells.join('')}</tr>`;
   });
   return `<div class="table-wrap"><table class="headline">
 <thead><tr><th scope="col">Scenario</th>${head}</tr></thead>

@@ -16,6 +16,9 @@ h3 { font-size: 16px; margin: 24px 0 8px; }
 p.lede { font-size: 16px; margin: 4px 0 8px; }
 p.meta, p.caption, figcaption, .note { color: var(--muted); font-size: 13.5px; }
 .note { border-left: 3px solid #e0a100; padding: 4px 10px; background: #fff8e6; color: #4a3b00; }
+.note.warning { border-left-color: #c0392b; background: #fdecea; color: #5c1a12; }
+.note.warning ul { margin: 4px 0; padding-left: 20px; }
+table.headline .saturated-flag { display: block; color: #c0392b; font-size: 12.5px; font-weight: bold; }
 nav.toc { font-size: 14px; margin: 16px 0; padding: 10px 14px; background: #f5f6f8; border-radius: 6px; }
 nav.toc ol { margin: 4px 0 0; padding-left: 22px; columns: 2; }
 nav.toc a { color: var(--accent); }

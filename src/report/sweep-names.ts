@@ -31,7 +31,12 @@ export function withShortSweepNames(r: ResultsFolder): ResultsFolder {
   const rename = (name: string): string => short.get(name) ?? name;
   return {
     ...r,
-    summary: { ...r.summary, baseline: rename(r.summary.baseline), scenarios: r.summary.scenarios.map((s) => ({ ...s, name: rename(s.name) })) },
+    summary: {
+      ...r.summary,
+      baseline: rename(r.summary.baseline),
+      scenarios: r.summary.scenarios.map((s) => ({ ...s, name: rename(s.name) })),
+      ...(r.summary.saturation ? { saturation: r.summary.saturation.map((f) => ({ ...f, scenario: rename(f.scenario) })) } : {}),
+    },
     manifest: {
       ...r.manifest,
       scenarios: r.manifest.scenarios.map((s) => ({ ...s, name: rename(s.name) })),

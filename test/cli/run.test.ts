@@ -66,7 +66,13 @@ describe('careflow run', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { model: { settings: { acute: { capacity: number } } }; set: unknown };
     expect(manifest.model.settings.acute.capacity).toBe(7);
     expect(manifest.set).toEqual([{ path: 'settings.acute.capacity', value: 7, was: 120 }]);
-    expect(r.stderr).toBe('');
+    // Seven beds cannot take the base's admissions (moreBeds overrides them to 130): with
+    // --quiet the only line is the saturation warning, which summary.json records too.
+    expect(r.stderr).toMatch(
+      /^careflow: warning: scenario "base": acute saturated: full at 100% of midnights \(people wait to be admitted\), queue growing by [\d,]+ people a year \(95% CI [\d,]+ to [\d,]+; mean queue [\d,]+\); it cannot keep up, or the warm-up is too short: the results describe a run-up, not a steady state\n$/,
+    );
+    const saturation = (JSON.parse(summaryOf(out)) as { saturation: { scenario: string; setting: string; full: boolean; growing: boolean }[] }).saturation;
+    expect(saturation.map(({ scenario, setting, full, growing }) => ({ scenario, setting, full, growing }))).toEqual([{ scenario: 'base', setting: 'acute', full: true, growing: true }]);
     const loud = careflow(['run', SMALL, '--out', join(root, 'set-loud'), '-w', '1', '--set', 'settings.acute.capacity=7']);
     expect(loud.stderr).toContain('careflow: --set for every scenario: settings.acute.capacity = 7 (was 120)\n');
   });

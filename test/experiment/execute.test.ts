@@ -34,7 +34,8 @@ describe('executeExperiment', () => {
 
     const summary = JSON.parse(read(out, 'summary.json'));
     expect(summary).toEqual(result.summary);
-    expect(Object.keys(summary)).toEqual(['experiment', 'model', 'seed', 'replications', 'warmupDays', 'horizonDays', 'baseline', 'scenarios']);
+    expect(Object.keys(summary)).toEqual(['experiment', 'model', 'seed', 'replications', 'warmupDays', 'horizonDays', 'baseline', 'scenarios', 'saturation']);
+    expect(summary.saturation).toEqual([]); // the small experiment keeps up everywhere
     expect(summary).toMatchObject({ experiment: 'small', model: 'minimal', seed: 11, replications: 4, warmupDays: 50, horizonDays: 200, baseline: 'base' });
     expect(summary.scenarios.map((s: { name: string }) => s.name)).toEqual(['base', 'moreBeds']);
     for (const s of summary.scenarios) {

@@ -35,7 +35,7 @@ describe('a precision target', () => {
   });
 
   it('met is recorded as met, with no warning', async () => {
-    const e = withConfig(loadExperiment(fixture('precision.yaml')), { precision: { metrics: ['delayedPatientsPerDay'], relativeHalfWidth: 1, maxReplications: 40 } });
+    const e = withConfig(loadExperiment(fixture('precision.yaml')), { precision: { metrics: ['costPerDay'], relativeHalfWidth: 1, maxReplications: 40 } });
     const run = await runExperiment(e, { workers: 1 });
     const record = precisionRecord(e, run);
     expect(record?.met).toBe(true);

@@ -111,7 +111,7 @@ describe('precision target', () => {
     const run = await runExperiment(e, { workers: 1 });
     expect(run.replications).toBeGreaterThan(3);
     expect(run.replications).toBeLessThanOrEqual(40);
-    const values = run.outputs[0].map((o) => o.metrics.delayedPatientsPerDay);
+    const values = run.outputs[0].map((o) => o.metrics.costPerDay);
     expect(values).toHaveLength(run.replications);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     expect(halfWidth(values) / mean).toBeLessThanOrEqual(0.02);
@@ -130,7 +130,7 @@ describe('precision target', () => {
 
   it('runs only the replications asked for when the target is already met', async () => {
     const e = loadExperiment(fixture('precision.yaml'));
-    const loose = withConfig(e, { precision: { metrics: ['delayedPatientsPerDay'], relativeHalfWidth: 1, maxReplications: 40 } });
+    const loose = withConfig(e, { precision: { metrics: ['costPerDay'], relativeHalfWidth: 1, maxReplications: 40 } });
     expect((await runExperiment(loose, { workers: 1 })).replications).toBe(3);
   });
 

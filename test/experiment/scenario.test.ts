@@ -145,7 +145,7 @@ describe('resolveScenario', () => {
     expect(s.model.config.settings.careHome.capacity).toBe(200);
     expect(s.model.config.settings.stepDown.lengthOfStay).toEqual({ type: 'fixed', value: 10 });
     expect(s.description).toBe('d');
-    expect(base.arrivals.emergency.perDay).toBe(20); // the base model is not touched
+    expect(base.arrivals.emergency.perDay).toBe(15); // the base model is not touched
     expect(base.caseMix[0].share).toBe(0.4);
   });
 

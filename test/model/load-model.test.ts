@@ -166,8 +166,8 @@ describe('invalid models', () => {
   });
 
   it('parseModel names the source it was given', () => {
-    const text = edit('perDay: 20', 'perDay: -20');
-    expect(() => parseModel(text)).toThrow(`<model>:${lineOf(text, 'perDay')}: arrivals.emergency.perDay: must be >= 0, got -20`);
+    const text = edit('perDay: 15', 'perDay: -15');
+    expect(() => parseModel(text)).toThrow(`<model>:${lineOf(text, 'perDay')}: arrivals.emergency.perDay: must be >= 0, got -15`);
     expect(() => parseModel(text, 'inline.yaml')).toThrow(/^inline\.yaml:/);
   });
 });

@@ -19,7 +19,7 @@
  * The unit of a metric's values as a replication reports them (the report may rescale them for
  * display: shares as percentages, GBP in millions).
  */
-export type MetricUnit = 'count' | 'perDay' | 'people' | 'places' | 'placeDays' | 'days' | 'share' | 'ratio' | 'GBP' | 'GBPPerDay';
+export type MetricUnit = 'count' | 'perDay' | 'people' | 'places' | 'placeDays' | 'days' | 'share' | 'ratio' | 'GBP' | 'GBPPerDay' | 'peoplePerYear';
 
 /** Each unit in words, for `careflow list metrics` and the README. */
 export const UNIT_WORDS: Readonly<Record<MetricUnit, string>> = {
@@ -33,6 +33,7 @@ export const UNIT_WORDS: Readonly<Record<MetricUnit, string>> = {
   ratio: 'ratio',
   GBP: 'GBP',
   GBPPerDay: 'GBP per day',
+  peoplePerYear: 'people per year',
 };
 
 /**
@@ -319,6 +320,21 @@ export const METRICS: readonly MetricDeclaration[] = [
     aggregation: 'mean',
   },
   { name: 'meanQueue', members: 'setting', description: 'mean number waiting for a place (time-weighted)', unit: 'people', aggregation: 'mean' },
+  {
+    name: 'fullShare',
+    members: 'setting',
+    description: "share of the results window's midnights at which the setting was full: every place in use, or someone waiting for one",
+    unit: 'share',
+    aggregation: 'mean',
+  },
+  {
+    name: 'queueTrendPerYear',
+    members: 'setting',
+    description:
+      'least-squares slope of the number waiting for a place at each midnight of the results window, in people per year: well above 0, the queue is still growing (the setting cannot keep up, or the warm-up is too short)',
+    unit: 'peoplePerYear',
+    aggregation: 'mean',
+  },
   { name: 'placements', members: 'downstreamSetting', description: 'people placed in the setting', unit: 'count', aggregation: 'mean' },
   {
     name: 'costBySetting',

@@ -14,11 +14,17 @@ import { BASE_CONFIG, CHART_WIDTH, intervalTooltip, type ChartSection } from './
 /** The metrics drawn against the varied value: total cost first, then the delays. */
 export const SWEEP_METRICS: MetricDisplay[] = reportMetrics('sweep');
 
-/** The grid point with the lowest mean total cost (its scenario name), if any has a cost. */
+/**
+ * The grid point with the lowest mean total cost (its scenario name) among those not saturated,
+ * if any has a cost: a point where people queue outside or a queue grows without end is cheap
+ * only because waiting costs nothing, so it is never the plan to pick.
+ */
 export function cheapestPoint(r: ResultsFolder, sweep: SweepDescription): string | undefined {
+  const saturated = new Set((r.summary.saturation ?? []).map((f) => f.scenario));
   let best: string | undefined;
   let bestCost = Infinity;
   for (const p of sweep.points) {
+    if (saturated.has(p.scenario)) continue;
     const cost = r.summary.scenarios.find((s) => s.name === p.scenario)?.metrics.costTotal?.mean ?? NaN;
     if (cost < bestCost) {
       bestCost = cost;
@@ -105,11 +111,13 @@ export function sweepChart(r: ResultsFolder): ChartSection | null {
     spacing: 26,
     config: BASE_CONFIG,
   } as TopLevelSpec;
+  const saturatedPoints = sweep.points.filter((p) => (r.summary.saturation ?? []).some((f) => f.scenario === p.scenario)).map((p) => p.scenario);
+  const saturatedText = saturatedPoints.length > 0 ? ` Saturated, so never marked cheapest: ${saturatedPoints.join(', ')}.` : '';
   const cheapestText = cheapest ? ` The cheapest point is ${cheapest} (${sweep.variations.map((v) => v.path).join(' / ')}).` : '';
   return {
     id: 'sweep',
     title: 'Capacity-planning curve',
-    caption: `Each grid point of the sweep around ${sweep.base}: the mean over replications with its 95% confidence band, against ${first.path}${rest.length > 0 ? ` (one line per value of ${rest.map((v) => v.path).join(', ')})` : ''}. Red diamond: the point with the lowest mean total cost over the results window.${cheapestText} Whether it is cheaper than its neighbours beyond noise shows in the differences below. Dashed grey line: ${r.summary.baseline} as it is.`,
+    caption: `Each grid point of the sweep around ${sweep.base}: the mean over replications with its 95% confidence band, against ${first.path}${rest.length > 0 ? ` (one line per value of ${rest.map((v) => v.path).join(', ')})` : ''}. Red diamond: the point with the lowest mean total cost over the results window, leaving out saturated points.${cheapestText}${saturatedText} Whether it is cheaper than its neighbours beyond noise shows in the differences below. Dashed grey line: ${r.summary.baseline} as it is.`,
     spec,
   };
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import YAML from 'yaml';
 import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
+import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment } from '../../experiment/scenario.js';
 import { loadModel } from '../../model/load-model.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from '../errors.js';
@@ -29,7 +30,7 @@ export function validateFiles(files: string[]): number {
       if (looksLikeExperiment(file)) {
         const e = loadExperiment(file);
         process.stdout.write(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenario${e.scenarios.length === 1 ? '' : 's'}, model ${e.model.name})\n`);
-        for (const warning of policiesAfterHorizon(e)) process.stderr.write(`careflow: warning: ${file}: ${warning}\n`);
+        for (const warning of [...mappingsReplaced(e), ...policiesAfterHorizon(e)]) process.stderr.write(`careflow: warning: ${file}: ${warning}\n`);
       } else {
         const m = loadModel(file);
         process.stdout.write(`ok: ${file} (model "${m.config.name}", ${m.settings.length} settings)\n`);

@@ -40,6 +40,8 @@ export interface CompiledSetting {
   costPerDay: number;
   /** Whether costPerDay is paid per occupied place-day or per place-day of capacity. */
   costBasis: 'occupied' | 'capacity';
+  /** Cost per place-day of capacity, used or not, on top of costPerDay. */
+  placeCostPerDay: number;
   /** Shares of cost by payer, in PAYERS order. */
   payerShares: Float64Array;
   routes: RouteTable | null;
@@ -104,6 +106,9 @@ export interface CompiledModel {
   community: { name: string; perDay: number; target: number; group: number }[];
   /** Days an arrival waits for an acute bed before being diverted; null to wait as long as it takes. */
   maxAdmissionWaitDays: number | null;
+  /** Cost of a day waiting for an acute bed, and of a diversion (both paid as the acute setting is). */
+  admissionWaitCostPerDay: number;
+  diversionCost: number;
   /** Setting index each pathway discharges into (-1 for P0). */
   pathwayTarget: Int32Array;
   pathwayNeedsAssessment: boolean[];
@@ -181,6 +186,8 @@ export function compileModel(resolved: ResolvedModel): CompiledModel {
       group: c.group === undefined ? -1 : config.caseMix.findIndex((g) => g.name === c.group),
     })),
     maxAdmissionWaitDays: config.admission.maxWaitDays,
+    admissionWaitCostPerDay: config.admission.waitingCostPerDay,
+    diversionCost: config.admission.diversionCost,
     pathwayTarget: Int32Array.from(PATHWAYS.map((p) => (config.pathways[p].to ? indexOf(config.pathways[p].to as string) : -1))),
     pathwayNeedsAssessment: PATHWAYS.map((p) => p !== 'P0' && config.pathways[p].assessment),
     dischargeProcess: createDistribution((config.discharge.process ?? NO_TIME) as DistributionSpec),
@@ -242,6 +249,7 @@ function compileSetting(name: string, index: number, s: SettingConfig, capacity:
     lengthOfStay: s.lengthOfStay ? createDistribution(s.lengthOfStay as DistributionSpec) : null,
     costPerDay: s.costPerDay,
     costBasis: s.costBasis,
+    placeCostPerDay: s.placeCostPerDay,
     payerShares: payerShareArray(s.payers),
     routes: s.next
       ? {

@@ -420,6 +420,11 @@ export class Observations {
         shifted[k] += moved[k];
       }
     });
+    // Waiting for a bed and diversions are the acute setting's costs, paid as it is.
+    const acuteShares = this.model.settings[this.model.acute].payerShares;
+    m.costAdmissionWaits = this.resources[this.model.acute].queueLength.integral(now) * this.model.admissionWaitCostPerDay;
+    m.costDiversions = this.diversions * this.model.diversionCost;
+    for (let k = 0; k < PAYERS.length; k++) byPayer[k] += (m.costAdmissionWaits + m.costDiversions) * acuteShares[k];
     const assessmentCost = this.assessments * this.model.assessmentCostPerAssessment;
     m.costAssessments = assessmentCost;
     for (let k = 0; k < PAYERS.length; k++) byPayer[k] += assessmentCost * this.model.assessmentPayerShares[k];

@@ -20,9 +20,11 @@ export class PolicyCosts {
   /** By setting: cost moved to each payer by the pooled budget so far in the window. */
   private readonly moved: Float64Array[];
   private readonly lastIntegral: Float64Array;
+  /** By setting: place-days of capacity at the last accrual (for placeCostPerDay). */
+  private readonly lastCapacityDays: Float64Array;
   /** By setting: whether its costs are booked day by day (payer shares change over time). */
   private readonly daily: boolean[];
-  private pool: { member: boolean[]; contributions: Float64Array; start: number; startIntegral: Float64Array | null } | null = null;
+  private pool: { member: boolean[]; contributions: Float64Array; start: number; startIntegral: Float64Array | null; startCapacityDays: Float64Array | null } | null = null;
 
   constructor(
     private readonly model: CompiledModel,
@@ -34,6 +36,7 @@ export class PolicyCosts {
     this.accrued = model.settings.map(() => new Float64Array(PAYERS.length));
     this.moved = model.settings.map(() => new Float64Array(PAYERS.length));
     this.lastIntegral = new Float64Array(model.settings.length);
+    this.lastCapacityDays = new Float64Array(model.settings.length);
     this.daily = model.policies.payerShifts.map((shifts) => shifts.length > 0);
   }
 
@@ -42,15 +45,17 @@ export class PolicyCosts {
     this.windowStart = now;
     // A pool already running: all of the window is the pot's.
     this.pool?.startIntegral?.fill(0);
+    this.pool?.startCapacityDays?.fill(0);
     this.lastAccrual = now;
     for (const a of [...this.accrued, ...this.moved]) a.fill(0);
     this.lastIntegral.fill(0);
+    this.lastCapacityDays.fill(0);
   }
 
   /** From `start` on, these settings' public costs are paid by NHS and council in these shares. */
   setPool(settings: number[], contributions: Float64Array, start: number): void {
     const member = this.model.settings.map((s) => settings.includes(s.index));
-    this.pool = { member, contributions, start, startIntegral: null };
+    this.pool = { member, contributions, start, startIntegral: null, startCapacityDays: null };
   }
 
   /** The pool starts now: costs from here on are the pot's (see {@link settingCostByPayer}). */
@@ -58,6 +63,7 @@ export class PolicyCosts {
     if (this.pool === null) return;
     // Started in the warm-up, this is forgotten at the window's start (see startWindow).
     this.pool.startIntegral = Float64Array.from(this.resources, (_, s) => this.paidPlaceDays(s, now));
+    this.pool.startCapacityDays = Float64Array.from(this.resources, (r) => r.capacityLevel.integral(now));
   }
 
   /**
@@ -71,8 +77,10 @@ export class PolicyCosts {
     for (let s = 0; s < this.daily.length; s++) {
       if (!this.daily[s]) continue;
       const paid = this.paidPlaceDays(s, now);
-      const cost = (paid - this.lastIntegral[s]) * this.model.settings[s].costPerDay;
+      const capacityDays = this.resources[s].capacityLevel.integral(now);
+      const cost = this.costOf(s, paid - this.lastIntegral[s], capacityDays - this.lastCapacityDays[s]);
       this.lastIntegral[s] = paid;
+      this.lastCapacityDays[s] = capacityDays;
       this.sharesAt(s, mid, shares);
       const pooled = this.pool !== null && this.pool.member[s] && this.pool.startIntegral !== null && mid >= this.pool.start;
       const publicShare = shares[0] + shares[1];
@@ -95,13 +103,14 @@ export class PolicyCosts {
     }
     const setting = this.model.settings[s];
     const paid = this.paidPlaceDays(s, now);
-    const cost = paid * setting.costPerDay;
+    const capacityDays = this.resources[s].capacityLevel.integral(now);
+    const cost = this.costOf(s, paid, capacityDays);
     for (let k = 0; k < PAYERS.length; k++) out[k] = cost * setting.payerShares[k];
     moved.fill(0);
     const pool = this.pool;
-    if (pool === null || !pool.member[s] || pool.startIntegral === null) return;
+    if (pool === null || !pool.member[s] || pool.startIntegral === null || pool.startCapacityDays === null) return;
     // Since the pool started, the public part of the cost is paid in the pot's shares.
-    const since = (paid - pool.startIntegral[s]) * setting.costPerDay;
+    const since = this.costOf(s, paid - pool.startIntegral[s], capacityDays - pool.startCapacityDays[s]);
     const publicCost = since * (setting.payerShares[0] + setting.payerShares[1]);
     for (const k of [0, 1]) {
       moved[k] = publicCost * pool.contributions[k] - since * setting.payerShares[k];
@@ -123,7 +132,18 @@ export class PolicyCosts {
     return total;
   }
 
-  /** Place-days paid for so far in the window: occupied ones, or all of the capacity. */
+  /**
+   * The cost of `paid` place-days of setting s's basis at costPerDay, and of `capacityDays`
+   * place-days of its capacity at placeCostPerDay. (A setting without a place cost adds exactly
+   * nothing, so its cost is bit for bit what it was before place costs existed.)
+   */
+  private costOf(s: number, paid: number, capacityDays: number): number {
+    const setting = this.model.settings[s];
+    const cost = paid * setting.costPerDay;
+    return setting.placeCostPerDay > 0 ? cost + capacityDays * setting.placeCostPerDay : cost;
+  }
+
+  /** Place-days paid for at costPerDay so far in the window: occupied ones, or all of the capacity. */
   private paidPlaceDays(s: number, now: number): number {
     const r = this.resources[s];
     return this.model.settings[s].costBasis === 'capacity' ? r.capacityLevel.integral(now) : r.occupancy.integral(now);

@@ -107,6 +107,12 @@ export const settingSchema = z.strictObject({
    * contracts, in-house teams).
    */
   costBasis: z.enum(['occupied', 'capacity']).default('occupied'),
+  /**
+   * A cost of each place of capacity per day, used or not, on top of costPerDay on its basis:
+   * the fixed part of a staffed bed (ward nursing, hotel, overheads) beside a cost per occupied
+   * day (diagnosis, treatment), so that a bed added costs money even when it stands empty.
+   */
+  placeCostPerDay: nonNegative.default(0),
   payers: payerSharesSchema.default({ nhs: 1, council: 0, selfFunder: 0 }),
   /** Where people go when their stay ends (not for the acute setting, which uses pathways). */
   next: routesSchema.optional(),
@@ -213,7 +219,15 @@ export const modelSchema = z
       // At most 7: a person's identity (which keys their random streams) leaves room for 7 streams.
       community: z.array(communityReferralSchema).max(7, 'at most 7 community referral streams').default([]),
     }),
-    admission: z.strictObject({ maxWaitDays: nonNegative.nullable().default(null) }).default({ maxWaitDays: null }),
+    admission: z
+      .strictObject({
+        maxWaitDays: nonNegative.nullable().default(null),
+        /** Cost of each day a person waits for an acute bed (care in the emergency department or a corridor), paid as the acute setting is. */
+        waitingCostPerDay: nonNegative.default(0),
+        /** Cost of each person diverted after maxWaitDays (their admission elsewhere), paid as the acute setting is. */
+        diversionCost: nonNegative.default(0),
+      })
+      .default({ maxWaitDays: null, waitingCostPerDay: 0, diversionCost: 0 }),
     caseMix: z.array(caseMixGroupSchema).min(1),
     pathways: z.strictObject({ P0: pathwaySchema, P1: pathwaySchema, P2: pathwaySchema, P3: pathwaySchema }),
     discharge: z

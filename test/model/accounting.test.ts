@@ -247,3 +247,47 @@ describe("Little's law on every setting", () => {
     expect(Math.abs(delayedBeds - (metric(r, 'medicallyOptimised') / T) * delay)).toBeLessThan(0.05 * delayedBeds + 0.5);
   });
 });
+
+describe('placeCostPerDay, waiting for a bed and diversions', () => {
+  // Acute beds with a fixed cost per staffed bed beside the cost per occupied day, 80 beds until
+  // day 100 then 90 (window days 40-160: 60 x 80 + 60 x 90 = 10,200 place-days), and too few of
+  // them, so that people wait for a bed and some give up after half a day.
+  const patch: Patch = {
+    arrivals: { emergency: { perDay: 20 } },
+    admission: { maxWaitDays: 0.5, waitingCostPerDay: 300, diversionCost: 4000 },
+    settings: { acute: { capacity: { initial: 80, changes: [{ day: 100, capacity: 90 }] }, costPerDay: 150, placeCostPerDay: 250, payers: { nhs: 0.9, council: 0.1 } } },
+  };
+  const window = { horizonDays: 160, warmupDays: 40, seed: 8 };
+  const r = run(baseModel(patch), window);
+
+  it('adds every place-day of capacity x placeCostPerDay to the occupied days x costPerDay', () => {
+    expect(metric(r, 'capacity.acute')).toBeCloseTo(10200 / 120, 6);
+    expect(metric(r, 'costBySetting.acute')).toBeCloseTo(metric(r, 'bedDays.acute') * 150 + 10200 * 250, 4);
+  });
+
+  it('costs each day waited for a bed and each diversion, paid as the acute setting is, inside costTotal', () => {
+    expect(metric(r, 'meanQueue.acute')).toBeGreaterThan(0);
+    expect(metric(r, 'diversions')).toBeGreaterThan(0);
+    const waits = metric(r, 'meanQueue.acute') * metric(r, 'windowDays') * 300;
+    expect(metric(r, 'costAdmissionWaits')).toBeCloseTo(waits, 4);
+    expect(metric(r, 'costDiversions')).toBe(metric(r, 'diversions') * 4000);
+    const acute = metric(r, 'costBySetting.acute') + waits + metric(r, 'costDiversions');
+    const others = ['reablement', 'stepDown', 'careHome'].map((s) => metric(r, `costBySetting.${s}`));
+    expect(metric(r, 'costTotal')).toBeCloseTo(acute + others.reduce((a, b) => a + b, 0) + metric(r, 'costAssessments'), 3);
+    // The same run without those costs (costs never change what happens): the NHS pays nine
+    // tenths of the difference and the council one tenth, as they pay for the acute setting.
+    const free = run(baseModel(patch, { admission: { maxWaitDays: 0.5, waitingCostPerDay: 0, diversionCost: 0 } }), window);
+    const extra = waits + metric(r, 'costDiversions');
+    expect(metric(free, 'diversions')).toBe(metric(r, 'diversions'));
+    expect(metric(r, 'costByPayer.nhs') - metric(free, 'costByPayer.nhs')).toBeCloseTo(0.9 * extra, 4);
+    expect(metric(r, 'costByPayer.council') - metric(free, 'costByPayer.council')).toBeCloseTo(0.1 * extra, 4);
+    expect(metric(r, 'costByPayer.selfFunder')).toBe(metric(free, 'costByPayer.selfFunder'));
+  });
+
+  it('makes a bed added cost money even when it stands empty', () => {
+    // Ten more beds all the time: 10 x 120 place-days x 250 more, whatever their occupancy.
+    const more = run(baseModel(patch, { settings: { acute: { capacity: { initial: 90, changes: [{ day: 100, capacity: 100 }] } } } }), window);
+    const fixed = metric(more, 'costBySetting.acute') - metric(more, 'bedDays.acute') * 150 - (metric(r, 'costBySetting.acute') - metric(r, 'bedDays.acute') * 150);
+    expect(fixed).toBeCloseTo(10 * 120 * 250, 4);
+  });
+});

@@ -339,7 +339,8 @@ export const METRICS: readonly MetricDeclaration[] = [
   {
     name: 'costBySetting',
     members: 'setting',
-    description: 'place days paid for x cost per day: occupied place days, or every place day of capacity for a setting with `costBasis: capacity`',
+    description:
+      'place days paid for x cost per day (occupied place days, or every place day of capacity for a setting with `costBasis: capacity`), plus every place day of capacity x `placeCostPerDay`, plus spot places bought in a provider market',
     unit: 'GBP',
     aggregation: 'mean',
     shown: { charts: ['costs'] },
@@ -355,6 +356,20 @@ export const METRICS: readonly MetricDeclaration[] = [
     terminalLabel: (payer) => `cost ${PAYER_SHORT[payer] ?? payer}`,
   },
   { name: 'costAssessments', description: 'assessments x cost per assessment', unit: 'GBP', aggregation: 'mean', shown: { charts: ['costs'] } },
+  {
+    name: 'costAdmissionWaits',
+    description: 'days people waited for an acute bed (in the emergency department or a corridor) x `admission.waitingCostPerDay`, paid as the acute setting is',
+    unit: 'GBP',
+    aggregation: 'mean',
+    shown: { charts: ['costs'] },
+  },
+  {
+    name: 'costDiversions',
+    description: 'people diverted after `admission.maxWaitDays` x `admission.diversionCost` (their admission elsewhere), paid as the acute setting is',
+    unit: 'GBP',
+    aggregation: 'mean',
+    shown: { charts: ['costs'] },
+  },
   {
     name: 'costPolicies',
     description: 'running costs of the policies in force (staff, systems) in the window',

@@ -60,6 +60,7 @@ export const admissionAvoidance: PolicyDefinition = {
       costPerDay: ctx.number('costPerDay'),
       // A staffed team: paid for its capacity whether or not it is in use.
       costBasis: 'capacity',
+      placeCostPerDay: 0,
       payers: { nhs: 1, council: 0, selfFunder: 0 },
       next: [
         { to: 'home', probability: 1 - admitted - died },

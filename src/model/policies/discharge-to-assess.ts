@@ -67,6 +67,7 @@ export const dischargeToAssess: PolicyDefinition = {
       costPerDay: ctx.number('interimCostPerDay'),
       // Interim places are block-booked: paid for whether used or not.
       costBasis: 'capacity',
+      placeCostPerDay: 0,
       payers: { nhs, council: 1 - nhs, selfFunder: 0 },
       next: [{ to: 'home', probability: 1 }],
     });

@@ -46,6 +46,7 @@ export const personalBudgets: PolicyDefinition = {
       // (the home-care setting's own capacity form, a market's block places say, does not apply).
       capacity: 1_000_000,
       costBasis: 'occupied',
+      placeCostPerDay: 0,
       costPerDay: home.costPerDay * ctx.number('costRatio'),
       // Direct payments are means-tested like commissioned care: the same payers.
       payers: { ...home.payers },

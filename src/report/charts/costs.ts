@@ -21,6 +21,15 @@ export const PAYERS: Record<string, { label: string; colour: string }> = {
 
 const payerLabel = (p: string): string => PAYERS[p]?.label ?? words(p);
 
+/** Costs of waiting for a bed and of diversions, as parts of the by-setting bar, where any scenario has them. */
+function acuteExtras(r: ResultsFolder): { label: string; metric: string }[] {
+  const parts = [
+    { label: 'waiting for a bed', metric: chartMetric('costs', 'costAdmissionWaits') },
+    { label: 'diversions', metric: chartMetric('costs', 'costDiversions') },
+  ];
+  return parts.filter((p) => r.summary.scenarios.some((s) => (s.metrics[p.metric]?.mean ?? 0) > 0));
+}
+
 /** The costs chart of a results folder. */
 export function costsChart(r: ResultsFolder): ChartSection {
   const scenarios = scenarioNames(r);
@@ -64,7 +73,7 @@ export function costsChart(r: ResultsFolder): ChartSection {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     vconcat: [
-      stackedBars(r, [...familyParts(r, chartMetric('costs', 'costBySetting'), words), { label: 'assessments', metric: chartMetric('costs', 'costAssessments') }], {
+      stackedBars(r, [...familyParts(r, chartMetric('costs', 'costBySetting'), words), { label: 'assessments', metric: chartMetric('costs', 'costAssessments') }, ...acuteExtras(r)], {
         title: 'By setting (£m)',
         xTitle: 'Cost in the results window (£m)',
         legendTitle: 'Setting',

@@ -13,7 +13,7 @@ import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
 import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment, type LoadedExperiment, type ResolvedScenario } from '../../experiment/scenario.js';
 import { withSettings } from '../../experiment/sweep.js';
-import { suggestedWarmup } from '../../experiment/warmup.js';
+import { describeWarmup, suggestedWarmup } from '../../experiment/warmup.js';
 import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { reportCommand } from './report.js';
@@ -186,11 +186,11 @@ function freeResultsDir(experiment: string): string {
   return dir;
 }
 
-/** Prints the warm-up MSER-5 suggests from the baseline's mean daily acute occupancy. */
+/** Prints the warm-up MSER-5 suggests from the baseline's mean daily occupancy of every setting. */
 function printWarmupHint(experiment: LoadedExperiment, scenario: ResolvedScenario, daily: (Float64Array | null)[]): void {
   const suggested = suggestedWarmup(scenario, daily);
   if (suggested === null) return;
-  process.stdout.write(`warm-up: MSER-5 suggests ${suggested} days from mean acute occupancy; this run used ${experiment.config.warmupDays}\n`);
+  process.stdout.write(`warm-up: ${describeWarmup(suggested)}; this run used ${experiment.config.warmupDays}\n`);
 }
 
 /** Registers `run`. */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { mser5 } from '../../experiment/statistics.js';
+import { firstPolicyDay, warmupSource, warmupSuggestion } from '../../experiment/warmup.js';
 import { dailyMeans } from '../daily.js';
 import type { ResultsFolder } from '../load-results.js';
 import { words } from '../metrics.js';
@@ -22,9 +22,10 @@ export function warmupChart(r: ResultsFolder): ChartSection {
   if (!r.daily) return { ...section, caption: '', spec: null, note: NO_DAILY_NOTE };
   const daily = r.daily;
   const means = dailyMeans(daily, baseline, 'occupancy');
-  const acute = Math.max(0, daily.settings.indexOf(acuteSetting(r) ?? ''));
-  // The same suggestion as the run's own hint: MSER-5 on the mean acute occupancy.
-  const suggested = mser5(means[acute]);
+  // The same suggestion as the run's own hint: MSER-5 on every setting's mean occupancy.
+  const policies = r.summary.scenarios.find((s) => s.name === baseline)?.policies ?? [];
+  const suggestion = warmupSuggestion(daily.settings, acuteSetting(r) ?? daily.settings[0], means, firstPolicyDay(policies));
+  const suggested = suggestion?.days ?? 0;
   const values = daily.settings.flatMap((setting, s) => means[s].map((mean, day) => ({ panel: words(setting), day, mean })));
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -54,7 +55,7 @@ export function warmupChart(r: ResultsFolder): ChartSection {
   } as TopLevelSpec;
   return {
     ...section,
-    caption: `${baseline}: places occupied at midnight in each setting, mean over the replications, day by day over the whole run. Grey: the warm-up of ${warmup} days, left out of every result (solid line: its end). Red dashed line: the MSER-5 suggestion from the mean acute occupancy, day ${suggested}. A warm-up long enough ends after the series has stopped drifting.`,
+    caption: `${baseline}: places occupied at midnight in each setting, mean over the replications, day by day over the whole run. Grey: the warm-up of ${warmup} days, left out of every result (solid line: its end). Red dashed line: the MSER-5 suggestion, day ${suggested}${suggestion ? `, ${warmupSource(suggestion)} (every setting is tried and the longest wins)` : ''}. A warm-up long enough ends after the series has stopped drifting.`,
     spec,
   };
 }

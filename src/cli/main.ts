@@ -9,6 +9,7 @@ import { hideBin } from 'yargs/helpers';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
 import { registerList } from './commands/list.js';
+import { registerOptimise } from './commands/optimise.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   parser = registerList(parser);
   parser = registerCompare(parser);
   parser = registerSweep(parser);
+  parser = registerOptimise(parser);
   parser = registerReport(parser);
   parser = registerExplain(parser);
   parser = registerWorker(parser);

@@ -340,6 +340,7 @@ export class Observations {
     m.admissionsPerDay = this.admissions / span;
     m.meanAdmissionWaitDays = nanToZero(this.admissionWaits.mean());
     m.diversions = this.diversions;
+    m.diversionShare = this.admissions + this.diversions > 0 ? this.diversions / (this.admissions + this.diversions) : 0;
     m.communityReferrals = this.communityReferrals;
     m.acuteBeds = acuteCapacity;
     m.acuteOccupancyRate = acuteResource.occupancy.mean(now) / acuteCapacity;

@@ -122,6 +122,12 @@ export const METRICS: readonly MetricDeclaration[] = [
     terminalLabel: 'admission wait',
   },
   { name: 'diversions', description: 'arrivals who waited longer than admission.maxWaitDays and were diverted', unit: 'count', aggregation: 'mean' },
+  {
+    name: 'diversionShare',
+    description: 'diversions / (admissions + diversions): the share of arrivals turned away (with `maxWaitDays: 0`, the Erlang loss measure); 0 with no arrivals',
+    unit: 'share',
+    aggregation: 'mean',
+  },
   { name: 'communityReferrals', description: 'referrals from the community straight to a service (step-up)', unit: 'count', aggregation: 'mean' },
   { name: 'acuteBeds', description: 'mean number of acute beds (capacity)', unit: 'places', aggregation: 'mean' },
   {

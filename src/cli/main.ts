@@ -11,6 +11,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerList } from './commands/list.js';
 import { registerOptimise } from './commands/optimise.js';
 import { registerReport } from './commands/report.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   parser = registerCompare(parser);
   parser = registerSweep(parser);
   parser = registerOptimise(parser);
+  parser = registerSensitivity(parser);
   parser = registerReport(parser);
   parser = registerExplain(parser);
   parser = registerWorker(parser);

@@ -122,6 +122,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),
     ...(experiment.sweep ? { sweep: experiment.sweep } : {}),
+    ...(experiment.sensitivity ? { sensitivity: experiment.sensitivity } : {}),
     ...(experiment.set && experiment.set.length > 0 ? { set: experiment.set } : {}),
     ...(precision ? { precision } : {}),
   };

@@ -12,7 +12,7 @@ import type { RunOutputs } from './runner.js';
 import type { ReplicationOutput } from './worker.js';
 import type { CommandLineSetting, LoadedExperiment } from './scenario.js';
 import type { PrecisionRecord } from './precision.js';
-import type { SweepDescription } from './sweep-description.js';
+import type { SensitivityDescription, SweepDescription } from './sweep-description.js';
 import { metricNames, type ExperimentSummary } from './summary.js';
 
 /** What manifest.json records about a run. */
@@ -34,6 +34,8 @@ export interface Manifest {
   scenarios: { name: string; hash: string; policies: readonly unknown[]; model: unknown; capacity: unknown }[];
   /** For a sweep: the varied paths and each grid scenario's values (absent for a plain run). */
   sweep?: SweepDescription;
+  /** For a one-way sensitivity analysis: each input's range and the scenarios of its ends. */
+  sensitivity?: SensitivityDescription;
   /** Model values changed for every scenario by `run --set` (absent without any). */
   set?: CommandLineSetting[];
   /** The precision target's outcome (absent when the experiment sets none). */

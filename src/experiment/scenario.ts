@@ -14,7 +14,7 @@ import { isKnownMetric } from '../model/metrics/members.js';
 import { ModelProblem } from '../model/model-problem.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve/resolve-model.js';
 import { modelSchema, type ModelConfig } from '../model/schema.js';
-import type { SweepDescription } from './sweep-description.js';
+import type { SensitivityDescription, SweepDescription } from './sweep-description.js';
 import { experimentSchema, type ExperimentConfig, type ScenarioConfig } from './schema.js';
 
 /** One `--set path=value`: the value given and the model's value before it. */
@@ -41,6 +41,8 @@ export interface LoadedExperiment {
   scenarios: ResolvedScenario[];
   /** Set when the experiment is a sweep: what was varied, and each point's values. */
   sweep?: SweepDescription;
+  /** Set when the experiment is a one-way sensitivity analysis: each input's range and scenarios. */
+  sensitivity?: SensitivityDescription;
   /** Model values changed for every scenario on the command line (`run --set`), with what they were. */
   set?: CommandLineSetting[];
 }

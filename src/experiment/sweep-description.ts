@@ -24,3 +24,21 @@ export interface SweepDescription {
   /** Each grid scenario and the value of every varied path in it. */
   points: { scenario: string; values: Record<string, unknown> }[];
 }
+
+/** One input's range and the scenarios that ran its ends. */
+export interface SensitivityInput {
+  path: string;
+  /** The model's value in the base scenario (absent for a policy path). */
+  baseValue?: unknown;
+  low: unknown;
+  high: unknown;
+  lowScenario: string;
+  highScenario: string;
+}
+
+/** What a sensitivity run varied, recorded in manifest.json for the report's tornado chart. */
+export interface SensitivityDescription {
+  /** The scenario every range starts from; kept, unchanged, as the baseline. */
+  base: string;
+  inputs: SensitivityInput[];
+}

@@ -18,6 +18,7 @@ import { delaysOverTimeChart } from './charts/delays-over-time.js';
 import { forestChart } from './charts/forest.js';
 import { occupancyChart } from './charts/occupancy.js';
 import { sweepChart } from './charts/sweep.js';
+import { tornadoChart } from './charts/tornado.js';
 import { warmupChart } from './charts/warmup.js';
 import { escapeHtml } from './escape.js';
 import { headlineTables } from './headline-table.js';
@@ -33,7 +34,18 @@ export const REPORT_FILE = 'report.html';
 /** Every chart of a results folder, in page order (the sweep curve only for a sweep). */
 export function reportCharts(r: ResultsFolder): ChartSection[] {
   const sweep = sweepChart(r);
-  return [...(sweep ? [sweep] : []), forestChart(r), occupancyChart(r), delaysOverTimeChart(r), bedDaysChart(r), delayLengthChart(r), costsChart(r), warmupChart(r)];
+  const tornado = tornadoChart(r);
+  return [
+    ...(sweep ? [sweep] : []),
+    ...(tornado ? [tornado] : []),
+    forestChart(r),
+    occupancyChart(r),
+    delaysOverTimeChart(r),
+    bedDaysChart(r),
+    delayLengthChart(r),
+    costsChart(r),
+    warmupChart(r),
+  ];
 }
 
 /** The report page of a loaded results folder. `now` is the time printed as made. */

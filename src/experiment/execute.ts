@@ -154,9 +154,13 @@ async function executeLocked(experiment: LoadedExperiment, options: ExecuteOptio
   return { dir: options.out, checkpoint, summary, run, warnings: [...saturationWarnings(summary.saturation ?? []), ...precisionWarnings(precision)] };
 }
 
-/** How many replications each queue worker computed, by name, in name order. */
+/**
+ * How many replications each queue worker computed, by name, in name order; `local` for those
+ * computed on this machine before a resume through the queue. Identical scenarios share one
+ * job, so each of them is credited to its worker.
+ */
 function replicationsByWorker(run: RunOutputs): Record<string, number> {
   const counts = new Map<string, number>();
-  for (const outputs of run.outputs) for (const o of outputs) counts.set(o.worker ?? 'unknown', (counts.get(o.worker ?? 'unknown') ?? 0) + 1);
+  for (const outputs of run.outputs) for (const o of outputs) counts.set(o.worker ?? 'local', (counts.get(o.worker ?? 'local') ?? 0) + 1);
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

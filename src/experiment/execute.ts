@@ -1,22 +1,23 @@
 /**
- * An experiment from file to results folder: load, run (with checkpoints so an interrupted run
- * can resume), summarise and write.
+ * An experiment from file to results folder: lock the folder, load, run (with checkpoints so an
+ * interrupted run can resume), summarise and write.
  *
  * @module
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { QueueRunOptions } from './distributed/coordinator.js';
+import { removeStaleTempFolders } from './atomic-folder.js';
+import { appendToCheckpoint, checkpointFile, checkpointHeader, readCheckpoint, type RunIdentity } from './checkpoint.js';
+import { codeHash } from './code-hash.js';
 import { careflowVersion } from './version.js';
 import { precisionRecord, precisionWarnings } from './precision.js';
+import { processAlive, takeResultsLock } from './results-lock.js';
 import { saturationWarnings } from './saturation.js';
-import { UsageProblem } from './problems.js';
 import { writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
 import { hashOf, type LoadedExperiment } from './scenario.js';
 import { summariseExperiment, type ExperimentSummary } from './summary.js';
-import { decodeOutput, encodeOutput, type EncodedOutput } from './output-codec.js';
-import type { ReplicationOutput } from './worker.js';
 
 /** Options of an experiment run. */
 export interface ExecuteOptions {
@@ -32,6 +33,13 @@ export interface ExecuteOptions {
   trace?: boolean;
   /** Run the replications through this queue (workers elsewhere) instead of on local threads. */
   queue?: QueueRunOptions;
+  /** The command, as the lock of the results folder names it to a second run (default: this process's arguments). */
+  command?: string;
+  /**
+   * Told at once of what the run found and dealt with on its way: a stale lock taken over,
+   * stale temporary folders removed, damaged checkpoint records dropped.
+   */
+  onNotice?: (message: string) => void;
 }
 
 /** What an experiment run produced. */
@@ -60,21 +68,33 @@ function traceFile(out: string, scenarioIndex: number): string {
   return join(traceFolder(out), `${scenarioIndex}.csv`);
 }
 
-/** The checkpoint file beside a results folder, holding finished replications as JSON lines. */
-export function checkpointFile(out: string): string {
-  return `${out}.partial.jsonl`;
+export { checkpointFile };
+
+/**
+ * Runs an experiment and writes its results folder, holding the folder's lock (results-lock.ts)
+ * from before the checkpoint is touched until the end, so no other run writes into it meanwhile.
+ */
+export async function executeExperiment(experiment: LoadedExperiment, options: ExecuteOptions): Promise<ExecuteResult> {
+  const notice = options.onNotice ?? (() => undefined);
+  mkdirSync(dirname(options.out), { recursive: true });
+  const lock = takeResultsLock(options.out, options.command ?? process.argv.slice(1).join(' '), notice);
+  try {
+    for (const stale of removeStaleTempFolders(options.out, processAlive)) notice(`removed ${stale}, left by a run killed while writing its results`);
+    return await executeLocked(experiment, options, notice);
+  } finally {
+    lock.release();
+  }
 }
 
-/** Runs an experiment and writes its results folder. */
-export async function executeExperiment(experiment: LoadedExperiment, options: ExecuteOptions): Promise<ExecuteResult> {
+async function executeLocked(experiment: LoadedExperiment, options: ExecuteOptions, notice: (message: string) => void): Promise<ExecuteResult> {
   const startedAt = new Date();
   const checkpoint = checkpointFile(options.out);
   const experimentHash = hashOf({ config: experiment.config, scenarios: experiment.scenarios.map((s) => s.model) });
-  const finished = options.resume ? readCheckpoint(checkpoint, experimentHash) : [];
+  const identity: RunIdentity = { experimentHash, seed: experiment.config.seed, codeHash: codeHash() };
+  const finished = options.resume ? readCheckpoint(checkpoint, identity, notice) : [];
   if (!options.resume) rmSync(checkpoint, { force: true });
   if (options.trace) mkdirSync(traceFolder(options.out), { recursive: true });
-  mkdirSync(dirname(options.out), { recursive: true });
-  if (!existsSync(checkpoint)) appendFileSync(checkpoint, JSON.stringify({ experimentHash }) + '\n');
+  if (!existsSync(checkpoint)) appendFileSync(checkpoint, checkpointHeader(identity, careflowVersion()) + '\n');
   else if (!readFileSync(checkpoint, 'utf8').endsWith('\n')) appendFileSync(checkpoint, '\n'); // after a line cut short
   let kept = finished.length;
   let run: RunOutputs;
@@ -88,7 +108,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
       queue: options.queue,
       traceFileFor: options.trace ? (s) => traceFile(options.out, s) : undefined,
       onReplication: (o) => {
-        appendFileSync(checkpoint, encodeCheckpointLine(o) + '\n');
+        appendToCheckpoint(checkpoint, o, identity);
         kept++;
       },
     });
@@ -107,6 +127,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   const finishedAt = new Date();
   const manifest: Manifest = {
     careflowVersion: careflowVersion(),
+    codeHash: identity.codeHash,
     experimentFile: resolve(experiment.file),
     modelFile: experiment.modelFile,
     experimentHash,
@@ -114,6 +135,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     seed: experiment.config.seed,
     replications: run.replications,
     workers: run.workers,
+    ...(options.queue ? { replicationsByWorker: replicationsByWorker(run) } : {}),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     wallSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
@@ -133,41 +155,13 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
   return { dir: options.out, checkpoint, summary, run, warnings: [...saturationWarnings(summary.saturation ?? []), ...precisionWarnings(precision)] };
 }
 
-function readCheckpoint(file: string, experimentHash: string): ReplicationOutput[] {
-  if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  const header = JSON.parse(lines[0] ?? '{}') as { experimentHash?: string };
-  if (header.experimentHash !== experimentHash) {
-    throw new UsageProblem(`cannot resume from ${file}: it belongs to a different experiment or model (files changed since)`);
-  }
-  // A line cut short by the interruption is ignored; its replication simply runs again.
-  const outputs: ReplicationOutput[] = [];
-  for (const line of lines.slice(1)) {
-    try {
-      outputs.push(decodeCheckpointLine(line));
-    } catch {
-      continue;
-    }
-  }
-  return outputs;
-}
-
 /**
- * One finished replication as a checkpoint line: the output codec's exact form (every metric as
- * the bytes of a float64, so NaN and infinities come back as they were; the daily series
- * deflated), as JSON.
+ * How many replications each queue worker computed, by name, in name order; `local` for those
+ * computed on this machine before a resume through the queue. Identical scenarios share one
+ * job, so each of them is credited to its worker.
  */
-export function encodeCheckpointLine(output: ReplicationOutput): string {
-  return JSON.stringify(encodeOutput(output));
-}
-
-/** The inverse of {@link encodeCheckpointLine}; throws on a line that is not one. */
-export function decodeCheckpointLine(line: string): ReplicationOutput {
-  const encoded = JSON.parse(line) as EncodedOutput;
-  if (typeof encoded !== 'object' || encoded === null || !Array.isArray(encoded.metricNames) || typeof encoded.metricValues !== 'string') {
-    throw new Error('a checkpoint line without metrics');
-  }
-  return decodeOutput(encoded);
+function replicationsByWorker(run: RunOutputs): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const outputs of run.outputs) for (const o of outputs) counts.set(o.worker ?? 'local', (counts.get(o.worker ?? 'local') ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

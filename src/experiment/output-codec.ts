@@ -25,6 +25,8 @@ export interface EncodedOutput {
   daily: string | null;
   /** The daily delays by reason, in the same form, or null. */
   dailyReasons: string | null;
+  /** The queue worker that computed it (absent for local runs). */
+  worker?: string;
 }
 
 /** Encodes an output exactly. */
@@ -38,6 +40,7 @@ export function encodeOutput(output: ReplicationOutput): EncodedOutput {
     metricValues: littleEndianBytes(Float64Array.from(names, (n) => output.metrics[n])).toString('base64'),
     daily: output.daily === null ? null : deflateRawSync(littleEndianBytes(output.daily)).toString('base64'),
     dailyReasons: output.dailyReasons === null ? null : deflateRawSync(littleEndianBytes(output.dailyReasons)).toString('base64'),
+    ...(output.worker === undefined ? {} : { worker: output.worker }),
   };
 }
 
@@ -52,6 +55,7 @@ export function decodeOutput(encoded: EncodedOutput): ReplicationOutput {
     metrics: Object.fromEntries(encoded.metricNames.map((name, i) => [name, values[i]])),
     daily: encoded.daily === null ? null : float64s(inflateRawSync(Buffer.from(encoded.daily, 'base64'))),
     dailyReasons: encoded.dailyReasons === null || encoded.dailyReasons === undefined ? null : float64s(inflateRawSync(Buffer.from(encoded.dailyReasons, 'base64'))),
+    ...(typeof encoded.worker === 'string' ? { worker: encoded.worker } : {}),
   };
 }
 

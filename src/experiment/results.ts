@@ -1,12 +1,14 @@
 /**
  * Writes an experiment's results folder: summary.json, summary.csv, replications.csv,
  * daily.csv, daily-reasons.csv and manifest.json. Everything is written into a temporary sibling folder that is
- * renamed into place at the end, so a results folder is either complete or absent.
+ * flushed to the disk and renamed into place at the end (atomic-folder.ts), so a results folder
+ * is either complete or absent, even after a power cut.
  *
  * @module
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { commitFolder, tempFolderFor } from './atomic-folder.js';
 import { DAILY_COLUMNS } from '../model/observations.js';
 import type { RunOutputs } from './runner.js';
 import type { ReplicationOutput } from './worker.js';
@@ -18,6 +20,8 @@ import { metricNames, type ExperimentSummary } from './summary.js';
 /** What manifest.json records about a run. */
 export interface Manifest {
   careflowVersion: string;
+  /** The code hash of the code that computed the replications (code-hash.ts). */
+  codeHash: string;
   experimentFile: string;
   modelFile: string;
   experimentHash: string;
@@ -25,6 +29,8 @@ export interface Manifest {
   seed: number | string;
   replications: number;
   workers: number;
+  /** With --queue: how many replications each queue worker computed, by worker name. */
+  replicationsByWorker?: Record<string, number>;
   startedAt: string;
   finishedAt: string;
   wallSeconds: number;
@@ -51,7 +57,7 @@ export function writeResults(
   manifest: Manifest,
   traces: { from: string; name: string }[] = [],
 ): void {
-  const temp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+  const temp = tempFolderFor(dir);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   try {
@@ -64,7 +70,7 @@ export function writeResults(
     }
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     for (const t of traces) if (existsSync(t.from)) renameSync(t.from, join(temp, t.name));
-    renameSync(temp, dir);
+    commitFolder(temp, dir);
   } catch (err) {
     rmSync(temp, { recursive: true, force: true });
     throw err;

@@ -32,6 +32,8 @@ export interface ReplicationOutput {
   /** Acute patients delayed at each midnight by reason (DailySeries.reasonValues), or null. */
   dailyReasons: Float64Array | null;
   events: number;
+  /** The queue worker that computed it, by name (absent for local runs): for manifest.json. */
+  worker?: string;
 }
 
 /**

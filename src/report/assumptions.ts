@@ -42,7 +42,8 @@ export function assumptionsHtml(r: ResultsFolder, libraries: InlineLibrary[]): s
       : []),
     ['careflow version', m.careflowVersion],
     ['Run', `${String(m.startedAt)} to ${String(m.finishedAt)} (${String(m.wallSeconds)} s on ${String(m.workers)} worker threads, Node ${String(m.node)})`],
-    ['Hashes', `experiment ${String(m.experimentHash)}, model ${String(m.modelHash)}`],
+    // An older results folder has no code hash: left out rather than shown as "undefined".
+    ['Hashes', `experiment ${String(m.experimentHash)}, model ${String(m.modelHash)}${m.codeHash ? `, code ${m.codeHash}` : ''}`],
     ['Results folder', `${r.dir} (${resultFiles(r)})`],
     ['Charts', libraries.map((l) => `${l.name} ${l.version}`).join(', ') + ' (BSD-3-Clause), inlined in this file'],
   ];

@@ -6,8 +6,9 @@
  */
 import { precisionWarnings } from '../experiment/precision.js';
 import { saturationWarnings } from '../experiment/saturation.js';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomically } from '../experiment/atomic-folder.js';
 import { UsageProblem } from '../experiment/problems.js';
 import { assumptionsHtml } from './assumptions.js';
 import { bedDaysChart } from './charts/bed-days.js';
@@ -98,14 +99,7 @@ export async function writeReport(dir: string, out = join(dir, REPORT_FILE)): Pr
     throw new UsageProblem(`--out: cannot make the folder ${folder} for the report: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageProblem(`--out: ${out} is a folder; give the path of an HTML file`);
-  const temp = join(folder, `.${basename(out)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(temp, html);
-    renameSync(temp, out);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
+  writeFileAtomically(out, html);
   return out;
 }
 

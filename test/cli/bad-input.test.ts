@@ -120,14 +120,23 @@ describe('careflow run with bad input', () => {
     expect(readdirSync(root).filter((f) => f.startsWith('exists'))).toEqual(['exists']);
   });
 
-  it('exits 2 when --resume finds the checkpoint of another experiment', () => {
+  it('exits 2 when --resume finds the checkpoint of a careflow without code hashes, or of other code', () => {
     const parent = join(root, 'other-checkpoint');
     mkdirSync(parent);
     const out = join(parent, 'out');
     writeFileSync(`${out}.partial.jsonl`, '{"experimentHash":"0000000000000000"}\n');
     const r = careflow(['run', SMALL, '--out', out, '-w', '1', '--resume']);
-    expectOneLine(r, new RegExp(`^careflow: cannot resume from ${literal(out)}\\.partial\\.jsonl: it belongs to a different experiment`), 'wrong checkpoint');
-    expect(readdirSync(parent)).toEqual(['out.partial.jsonl']);
+    expectOneLine(
+      r,
+      new RegExp(
+        `^careflow: cannot resume from ${literal(out)}\\.partial\\.jsonl: it was written by a careflow without code hashes, so which code computed its replications is unknown; run again without --resume into a new --out$`,
+      ),
+      'old checkpoint',
+    );
+    writeFileSync(`${out}.partial.jsonl`, '{"checkpoint":2,"experimentHash":"0000000000000000","seed":11,"codeHash":"00000000000000ff"}\n');
+    const other = careflow(['run', SMALL, '--out', out, '-w', '1', '--resume']);
+    expectOneLine(other, new RegExp(`: it was written by other code \\(code 00000000000000ff; this is code [0-9a-f]{16}\\), whose replications may differ`), 'other code');
+    expect(readdirSync(parent)).toEqual(['out.partial.jsonl']); // untouched, and no lock left
   });
 });
 

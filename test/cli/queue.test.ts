@@ -12,6 +12,7 @@ import { QUEUE_NAME } from '../../src/experiment/distributed/connection.js';
 import { parseQueueUrl } from '../../src/experiment/distributed/queue-url.js';
 import { freePort, SKIP_REDIS, useTestRedis } from '../experiment/distributed/redis-server.js';
 import { careflow, ENV, fixture, MAIN, ROOT, tempDir, type Outcome } from './helpers.js';
+import { modifiedBuild } from './modified-build.js';
 
 const SMALL = fixture('small.yaml');
 /** Replications of a few tenths of a second: a worker can be killed in the middle of one. */
@@ -29,8 +30,8 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
   });
 
   /** Starts `careflow worker` and resolves once it takes jobs. */
-  function startWorker(name: string, lockMs = 1000): Promise<ChildProcess & { log: () => string }> {
-    const child = spawn(process.execPath, [MAIN, 'worker', '--queue', redis.url, '--name', name, '-c', '1', '--lock-duration', String(lockMs)], { cwd: ROOT, env: ENV });
+  function startWorker(name: string, lockMs = 1000, main = MAIN): Promise<ChildProcess & { log: () => string }> {
+    const child = spawn(process.execPath, [main, 'worker', '--queue', redis.url, '--name', name, '-c', '1', '--lock-duration', String(lockMs)], { cwd: ROOT, env: ENV });
     children.push(child);
     let log = '';
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -46,8 +47,8 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
   }
 
   /** Starts `careflow <args>` without blocking this process (the tests watch Redis meanwhile). */
-  function careflowAsync(args: string[]): { child: ChildProcess; outcome: Promise<Outcome> } {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: ENV });
+  function careflowAsync(args: string[], main = MAIN): { child: ChildProcess; outcome: Promise<Outcome> } {
+    const child = spawn(process.execPath, [main, ...args], { cwd: ROOT, env: ENV });
     children.push(child);
     let stdout = '';
     let stderr = '';
@@ -107,6 +108,39 @@ describe.skipIf(SKIP_REDIS)('careflow with --queue', () => {
     expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
     const counts = workers.map((w) => Number(/stopped: (\d+) jobs done, 0 failed/.exec(w.log())?.[1]));
     expect(counts[0] + counts[1]).toBe(20);
+  });
+
+  it('keys jobs by the code: a build from other code neither poisons the results nor stops a mixed fleet', async () => {
+    const modified = modifiedBuild(join(root, 'modified'));
+    const local = join(root, 'code-local');
+    expect(careflow(['run', SMALL, '--out', local, '-q']).status).toBe(0);
+    const admissions = (dir: string): number => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).scenarios[0].metrics.admissions.mean;
+    // A coordinator and a worker built from the modified code: its (wrong) results go to Redis.
+    const bad = await startWorker('bad', 1000, modified);
+    const poisoned = join(root, 'code-poisoned');
+    expect((await careflowAsync(['run', SMALL, '--queue', redis.url, '--out', poisoned, '-q'], modified).outcome).status).toBe(0);
+    expect(admissions(poisoned)).toBe(admissions(local) + 1);
+    // This code's run reads none of them back; the modified worker gives its jobs back, and the
+    // run says that no worker of its code is there, then finishes once one comes.
+    const out = join(root, 'code-queue');
+    const run = careflowAsync(['run', SMALL, '--queue', redis.url, '--out', out, '-q']);
+    let stderr = '';
+    run.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!/every worker on .* \(bad\) runs other code, so this run waits/.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(stderr).toMatch(
+      /^careflow: worker bad refuses this run's jobs \(job from other code \(code [0-9a-f]{16}, careflow .*\), but this worker is code [0-9a-f]{16}.*\); they are left to workers of this code \(code [0-9a-f]{16}\)$/m,
+    );
+    expect(stderr).toMatch(/^careflow: every worker on .* \(bad\) runs other code, so this run waits: start workers built from this code/m);
+    await startWorker('good');
+    const r = await run.outcome;
+    expect(r.status, r.stderr).toBe(0);
+    expectSameResults(out, local);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).replicationsByWorker).toEqual({ good: 8 });
+    expect(bad.log()).toMatch(/^careflow worker: refusing job \S+ and any like it: job from other code .*; they stay on the queue for workers of that code$/m);
+    bad.kill('SIGTERM');
+    expect(await exited(bad)).toBe(0);
+    expect(bad.log()).toMatch(/stopped: 8 jobs done, 0 failed, \d+ refused \(other code\)/);
   });
 
   it('loses nothing when a worker is killed with SIGKILL in the middle of a job: another finishes the run', async () => {

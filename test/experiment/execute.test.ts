@@ -6,7 +6,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, write
 import { join } from 'node:path';
 import { DAILY_COLUMNS } from '../../src/model/observations.js';
 import { describe, expect, it } from 'vitest';
-import { checkpointFile, decodeCheckpointLine, defaultResultsDir, encodeCheckpointLine, executeExperiment } from '../../src/experiment/execute.js';
+import { checkpointFile, decodeCheckpointLine, encodeCheckpointLine } from '../../src/experiment/checkpoint.js';
+import { defaultResultsDir, executeExperiment } from '../../src/experiment/execute.js';
 import { hashOf } from '../../src/experiment/scenario.js';
 import { smallExperiment, tempDir, withConfig } from './helpers.js';
 
@@ -149,12 +150,14 @@ describe('resuming an interrupted run', () => {
   it('keeps metrics that are not finite through the checkpoint (JSON alone would make them null, then 0)', () => {
     const daily = Float64Array.of(1.5, NaN, -0, 3);
     const output = { scenarioIndex: 1, replication: 2, events: 99, daily, dailyReasons: null, metrics: { a: 1.25, b: NaN, c: Infinity, d: -Infinity, e: 0 } };
-    const back = decodeCheckpointLine(encodeCheckpointLine(output));
+    const run = { experimentHash: 'e', seed: 1, codeHash: 'c' };
+    const { output: back, run: runBack } = decodeCheckpointLine(encodeCheckpointLine(output, run));
+    expect(runBack).toEqual(run);
     expect(back.metrics).toEqual(output.metrics);
     expect(Object.is(back.metrics.b, NaN)).toBe(true);
     expect([...(back.daily as Float64Array)]).toEqual([...daily]);
     expect(Object.is((back.daily as Float64Array)[2], -0)).toBe(true);
-    expect(() => decodeCheckpointLine('{"scenarioIndex":0}')).toThrow(/without metrics/);
+    expect(() => decodeCheckpointLine('{"scenarioIndex":0}')).toThrow(/not a checkpoint record/);
   });
 
   it('ends with the same summary and replications as an uninterrupted run when a metric is NaN (a setting with no places)', async () => {
@@ -188,11 +191,11 @@ describe('resuming an interrupted run', () => {
     expect(first.checkpoint).toBe(checkpointFile(out));
     const lines = readFileSync(first.checkpoint, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(1 + k); // a header, then one line per finished replication
-    expect(Object.keys(JSON.parse(lines[0]))).toEqual(['experimentHash']);
+    expect(Object.keys(JSON.parse(lines[0]))).toEqual(['checkpoint', 'experimentHash', 'seed', 'codeHash', 'careflowVersion']);
     expect(
       lines
         .slice(1)
-        .map((l) => JSON.parse(l))
+        .map((l) => JSON.parse(l).output)
         .map((o) => [o.scenarioIndex, o.replication]),
     ).toEqual([
       [0, 0],
@@ -233,7 +236,7 @@ describe('resuming an interrupted run', () => {
     started = 0;
     await executeExperiment(e, { out, workers: 1, resume: true, shouldStop: () => started++ >= 2 });
     const lines = readFileSync(checkpoint, 'utf8').trimEnd().split('\n');
-    expect(lines.filter((l) => l.includes('experimentHash'))).toHaveLength(1); // one header only
+    expect(lines.filter((l) => l.startsWith('{"checkpoint"'))).toHaveLength(1); // one header only
     expect(lines).toHaveLength(1 + 4);
     await executeExperiment(e, { out, workers: 1, resume: true });
     expect(read(out, 'summary.json') === read(reference, 'summary.json')).toBe(true);
@@ -260,11 +263,14 @@ describe('resuming an interrupted run', () => {
     expect(read(out, 'summary.json') === read(reference, 'summary.json')).toBe(true);
   });
 
-  it('refuses to resume from the checkpoint of a different experiment', async () => {
+  it('refuses to resume from the checkpoint of another seed or a different experiment, naming why', async () => {
     const e = smallExperiment();
     const { out } = freshOut();
     await executeExperiment(e, { out, workers: 1, shouldStop: () => true });
-    await expect(executeExperiment(withConfig(e, { seed: 99 }), { out, workers: 1, resume: true })).rejects.toThrow(/cannot resume .* different experiment/);
+    await expect(executeExperiment(withConfig(e, { seed: 99 }), { out, workers: 1, resume: true })).rejects.toThrow(
+      /cannot resume .*: it is a run with seed 11, not 99; run again without --resume/,
+    );
+    await expect(executeExperiment(withConfig(e, { horizonDays: 201 }), { out, workers: 1, resume: true })).rejects.toThrow(/cannot resume .* different experiment/);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -2,7 +2,7 @@
  * Shared helpers of the experiment tests: fixture paths, temporary folders, and copies of a
  * loaded experiment with some settings changed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,14 @@ export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `careflow-${prefix}-`));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+let outs = 0;
+/** A new, not yet existing results folder `results` inside a new parent folder under `root` (so the parent can be listed). */
+export function freshOut(root: string): string {
+  const parent = join(root, `case-${++outs}`);
+  mkdirSync(parent);
+  return join(parent, 'results');
 }
 
 /** The small two-scenario experiment (minimal model, 200 days). */

@@ -34,6 +34,7 @@ describe('assumptionsHtml', () => {
     expect(html).toContain('<dt>Seed</dt><dd>11</dd>');
     expect(html).toContain('<dt>Replications per scenario</dt><dd>3</dd>');
     expect(html).toMatch(/<dt>careflow version<\/dt><dd>\d+\.\d+\.\d+<\/dd>/);
+    expect(html).toMatch(/<dt>Hashes<\/dt><dd>experiment [0-9a-f]{16}, model [0-9a-f]{16}, code [0-9a-f]{16}<\/dd>/);
     expect(html).toContain('vega 6.4.0, vega-lite 6.4.0, vega-embed 7.3.0');
     expect(html).toContain('<li><code>settings.acute.capacity</code>: 130</li>');
     expect(html).toContain('# A minimal valid model for the loader tests.');

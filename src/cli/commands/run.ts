@@ -8,6 +8,7 @@ import type { Argv } from 'yargs';
 import type { QueueRunOptions } from '../../experiment/distributed/coordinator.js';
 import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
+import { lockFile } from '../../experiment/results-lock.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
 import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
@@ -120,6 +121,8 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       resume: args.resume,
       trace: args.trace,
       queue,
+      command: commandLine(),
+      onNotice: (message) => process.stderr.write(`careflow: ${message}\n`),
       onProgress: (done, total) => progress.update(done, total),
       shouldStop: () => stopRequested,
     });
@@ -170,6 +173,14 @@ function queueRunOptions(args: RunArgs): QueueRunOptions | undefined {
   return { target, onNotice: (message) => process.stderr.write(`careflow: ${message}\n`) };
 }
 
+/** The command line that was run, as the results folder's lock records it: a Redis password hidden. */
+function commandLine(): string {
+  return `careflow ${process.argv
+    .slice(2)
+    .join(' ')
+    .replace(/(rediss?:\/\/[^:@/\s]*:)[^@/\s]*@/g, '$1***@')}`;
+}
+
 /** The command line that was run, with --out made explicit and --resume added. */
 function resumeCommand(out: string): string {
   const args = process.argv.slice(2).filter((a) => a !== '--resume');
@@ -182,7 +193,7 @@ function resumeCommand(out: string): string {
 function freeResultsDir(experiment: string): string {
   const base = defaultResultsDir('results', experiment);
   let dir = base;
-  for (let i = 2; existsSync(dir) || existsSync(checkpointFile(dir)); i++) dir = `${base}-${i}`;
+  for (let i = 2; existsSync(dir) || existsSync(checkpointFile(dir)) || existsSync(lockFile(dir)); i++) dir = `${base}-${i}`;
   return dir;
 }
 

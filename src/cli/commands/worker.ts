@@ -52,9 +52,10 @@ async function runWorker(args: WorkerArgs): Promise<number> {
   // Loaded here, so that the other commands do not pay for loading BullMQ.
   const { startQueueWorker } = await import('../../experiment/distributed/queue-worker.js');
   const worker = await startQueueWorker({ target, concurrency, name: args.name, lockDurationMs: args.lockDuration, onNotice: say });
-  say(`${worker.name} taking jobs from ${target.display}, ${concurrency} at a time; SIGTERM or Ctrl-C stops it`);
+  say(`${worker.name} (code ${worker.codeHash}) taking jobs from ${target.display}, ${concurrency} at a time; SIGTERM or Ctrl-C stops it`);
   await stopped(worker, say);
-  say(`${worker.name} stopped: ${worker.counts.completed} jobs done, ${worker.counts.failed} failed`);
+  const refused = worker.counts.refused > 0 ? `, ${worker.counts.refused} refused (other code)` : '';
+  say(`${worker.name} stopped: ${worker.counts.completed} jobs done, ${worker.counts.failed} failed${refused}`);
   return EXIT_OK;
 }
 

@@ -12,8 +12,9 @@ import type { ReplicationRunner } from '../replication-runner.js';
 import type { ReplicationJob, ReplicationOutput } from '../worker.js';
 import { bullConnection, checkReachable, QUEUE_NAME } from './connection.js';
 import { decodeOutput, type EncodedOutput } from '../output-codec.js';
-import { jobIdOf, toPayload, type QueuedReplication } from './queued-job.js';
+import { jobIdOf, toPayload, type QueuedReplication, type Refusal } from './queued-job.js';
 import type { QueueTarget } from './queue-url.js';
+import { codeHash } from '../code-hash.js';
 
 /** How to run through a queue. */
 export interface QueueRunOptions {
@@ -106,6 +107,8 @@ class Coordinator {
   /** The most worker processes seen on the queue: manifest.json's `workers`. */
   mostWorkers = 0;
   private readonly noticed = new Set<string>();
+  /** Workers seen giving this run's jobs back because they run other code, by name. */
+  private readonly refusers = new Set<string>();
 
   constructor(
     private readonly queue: Queued,
@@ -123,8 +126,12 @@ class Coordinator {
     // Listen before looking anything up, so that no job can finish unseen in between.
     const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }): void => batch.finish(jobId, returnvalue as EncodedOutput);
     const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }): void => batch.fail(jobId, failedReason);
+    const onProgress = ({ jobId, data }: { jobId: string; data: unknown }): void => {
+      if (batch.pending.has(jobId)) this.refused(data);
+    };
     this.events.on('completed', onCompleted);
     this.events.on('failed', onFailed);
+    this.events.on('progress', onProgress);
     try {
       await this.submit(batch, shouldStop);
       if (batch.pending.size > 0) await this.checkWorkers();
@@ -132,7 +139,19 @@ class Coordinator {
     } finally {
       this.events.off('completed', onCompleted);
       this.events.off('failed', onFailed);
+      this.events.off('progress', onProgress);
     }
+  }
+
+  /**
+   * A worker of other code gave one of this run's jobs back (its progress says so): the job
+   * stays queued for the workers of this code, and the user is told once per such worker.
+   */
+  private refused(progress: unknown): void {
+    const refusal = progress as Partial<Refusal> | null;
+    if (typeof refusal?.refusedBy !== 'string') return;
+    this.refusers.add(refusal.refusedBy);
+    this.notice(`worker ${refusal.refusedBy} refuses this run's jobs (${String(refusal.reason)}); they are left to workers of this code (code ${codeHash()})`);
   }
 
   /** Reads back finished jobs, retries failed ones, and adds the rest in the batch's order. */
@@ -215,6 +234,23 @@ class Coordinator {
     }
     this.mostWorkers = Math.max(this.mostWorkers, count);
     if (count === 0) this.notice(`no worker is taking jobs from ${this.options.target.display} yet; start one with: careflow worker --queue <url>`);
+    else if (this.refusers.size > 0) await this.checkCompatible(count);
+  }
+
+  /** Says so when every worker on the queue is one that refused this run's jobs. */
+  private async checkCompatible(count: number): Promise<void> {
+    let names: string[];
+    try {
+      // A named worker's Redis client is called <queue's client name>:w:<worker name>.
+      names = (await this.queue.getWorkers()).map((w) => String(w.rawname).replace(/^.*?:w:/, ''));
+    } catch {
+      return;
+    }
+    if (names.length === count && names.every((n) => this.refusers.has(n))) {
+      this.notice(
+        `every worker on ${this.options.target.display} (${names.join(', ')}) runs other code, so this run waits: start workers built from this code (code ${codeHash()}) with: careflow worker --queue <url>`,
+      );
+    }
   }
 
   private notice(message: string): void {

@@ -7,13 +7,13 @@
  * @module
  */
 import { hostname } from 'node:os';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Piscina } from 'piscina';
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import { createPool } from '../runner.js';
 import type { ReplicationOutput } from '../worker.js';
 import { bullConnection, checkReachable, QUEUE_NAME } from './connection.js';
 import { encodeOutput, type EncodedOutput } from '../output-codec.js';
-import { fromPayload, payloadProblem, type QueuedReplication } from './queued-job.js';
+import { fromPayload, payloadProblem, type QueuedReplication, type Refusal } from './queued-job.js';
+import { codeHash } from '../code-hash.js';
 import type { QueueTarget } from './queue-url.js';
 
 /** How a queue worker runs. */
@@ -35,8 +35,10 @@ export interface QueueWorkerOptions {
 /** A running queue worker. */
 export interface RunningQueueWorker {
   name: string;
-  /** Jobs this worker finished and failed so far. */
-  counts: { completed: number; failed: number };
+  /** The code hash of the jobs it runs (code-hash.ts); it gives back jobs of other code. */
+  codeHash: string;
+  /** Jobs this worker finished and failed so far, and jobs of other code it gave back. */
+  counts: { completed: number; failed: number; refused: number };
   /**
    * Stops taking jobs, lets those under way finish, then closes. With `force`, abandons them
    * instead: they go back on the queue when their locks expire.
@@ -50,6 +52,14 @@ export interface RunningQueueWorker {
  */
 const MAX_STALLED = 3;
 
+/**
+ * After giving back a job of other code, a worker takes no job for this long (ms), so that the
+ * job goes to a worker of its code rather than straight back to this one.
+ */
+export const REFUSAL_PAUSE_MS = 2000;
+
+type QueuedJob = Job<QueuedReplication, EncodedOutput, string>;
+
 /** Checks that Redis answers, then starts taking jobs. */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<RunningQueueWorker> {
   await checkReachable(options.target);
@@ -58,7 +68,36 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
   // Threads even for one job at a time: a replication on the main thread would block the timers
   // that renew the job's lock, and the job would look stalled to other workers.
   const pool = createPool(options.concurrency);
-  const worker = new Worker<QueuedReplication, EncodedOutput, string>(QUEUE_NAME, (job) => runQueued(job, pool), {
+  const counts = { completed: 0, failed: 0, refused: 0 };
+  const refusals = new Set<string>();
+  let resumeTimer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | null = null;
+  /**
+   * Gives a job of other code back to the queue (it is not failed: a worker of its code runs
+   * it, so a mixed fleet keeps going), tells the coordinator through the job's progress, and
+   * says so here once per other code.
+   */
+  const refuse = async (job: QueuedJob, token: string | undefined, reason: string): Promise<never> => {
+    counts.refused++;
+    if (!refusals.has(reason)) options.onNotice?.(`refusing job ${job.id ?? '?'} and any like it: ${reason}; they stay on the queue for workers of that code`);
+    refusals.add(reason);
+    await job.updateProgress({ refusedBy: name, reason } satisfies Refusal);
+    await worker.pause(true);
+    resumeTimer ??= setTimeout(() => {
+      resumeTimer = undefined;
+      if (stopping === null) worker.resume();
+    }, REFUSAL_PAUSE_MS);
+    await job.moveToWait(token);
+    throw new WaitingError();
+  };
+  const run = async (job: QueuedJob, token?: string): Promise<EncodedOutput> => {
+    const problem = payloadProblem(job.data);
+    if (problem === null) return { ...encodeOutput((await pool.run(fromPayload(job.data))) as ReplicationOutput), worker: name };
+    if (problem.otherCode) return refuse(job, token, problem.reason);
+    // Unrecoverable: retrying cannot help, and the coordinator is told at once.
+    throw new UnrecoverableError(problem.reason);
+  };
+  const worker = new Worker<QueuedReplication, EncodedOutput, string>(QUEUE_NAME, run, {
     connection: bullConnection(options.target),
     concurrency: options.concurrency,
     name,
@@ -66,7 +105,6 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     stalledInterval: lockDuration,
     maxStalledCount: MAX_STALLED,
   });
-  const counts = { completed: 0, failed: 0 };
   let lastError = '';
   worker.on('completed', () => counts.completed++);
   worker.on('failed', (job, err) => {
@@ -79,22 +117,15 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     lastError = err.message;
   });
   await worker.waitUntilReady();
-  let stopping: Promise<void> | null = null;
   return {
     name,
+    codeHash: codeHash(),
     counts,
     stop: (force = false) => {
+      clearTimeout(resumeTimer);
       if (force) return worker.close(true).then(() => pool.destroy());
       stopping ??= worker.close().then(() => pool.destroy());
       return stopping;
     },
   };
-}
-
-/** Runs one job, after checking that this worker understands it. */
-async function runQueued(job: Job<QueuedReplication, EncodedOutput, string>, pool: Piscina): Promise<EncodedOutput> {
-  const problem = payloadProblem(job.data);
-  // Unrecoverable: retrying on this worker cannot help, and the coordinator is told at once.
-  if (problem !== null) throw new UnrecoverableError(problem);
-  return encodeOutput((await pool.run(fromPayload(job.data))) as ReplicationOutput);
 }

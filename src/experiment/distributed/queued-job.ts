@@ -1,9 +1,10 @@
 /**
  * A replication as it travels on the queue: the payload (the ReplicationJob, with the schema
- * version and careflow version that produced it) and its job id.
+ * version and the code hash of the coordinator that produced it) and its job id.
  *
  * @module
  */
+import { codeHash } from '../code-hash.js';
 import { careflowVersion } from '../version.js';
 import { hashOf } from '../scenario.js';
 import type { ReplicationJob } from '../worker.js';
@@ -12,7 +13,7 @@ import type { ReplicationJob } from '../worker.js';
  * The payload's layout. Raise it whenever the fields of QueuedReplication or their meaning
  * change, so that a worker of another layout refuses the job instead of misreading it.
  */
-export const JOB_SCHEMA_VERSION = 2;
+export const JOB_SCHEMA_VERSION = 3;
 
 let version: string | undefined;
 /** careflow's version, read once (it reads package.json). */
@@ -24,7 +25,12 @@ function ownVersion(): string {
 /** The payload of one queued replication. Traces are local files, so they never travel. */
 export interface QueuedReplication extends Omit<ReplicationJob, 'traceFile' | 'model'> {
   schemaVersion: number;
-  /** The careflow version of the coordinator: another version may compute another answer. */
+  /**
+   * The code hash of the coordinator (see code-hash.ts): a worker built from other code may
+   * compute another answer, so it refuses the job, and the hash is part of the job id.
+   */
+  codeHash: string;
+  /** The coordinator's careflow version, for messages only (it is not in the job id). */
   careflowVersion: string;
   /**
    * The resolved model as JSON text, its non-finite numbers (a policy's "no limit" is Infinity)
@@ -56,18 +62,18 @@ export function decodeModelJson<T>(text: string): T {
 export function toPayload(job: ReplicationJob): QueuedReplication {
   const { traceFile, model, ...replication } = job;
   if (traceFile !== undefined) throw new Error('journey traces are written by local runs only, not through a queue');
-  return { schemaVersion: JOB_SCHEMA_VERSION, careflowVersion: ownVersion(), ...replication, model: encodeModelJson(model) };
+  return { schemaVersion: JOB_SCHEMA_VERSION, codeHash: codeHash(), careflowVersion: ownVersion(), ...replication, model: encodeModelJson(model) };
 }
 
 /** The job a payload carries (check it with {@link payloadProblem} first). */
 export function fromPayload(payload: QueuedReplication): ReplicationJob {
-  const { schemaVersion: _schema, careflowVersion: _version, model, ...replication } = payload;
+  const { schemaVersion: _schema, codeHash: _code, careflowVersion: _version, model, ...replication } = payload;
   return { ...replication, model: decodeModelJson<ReplicationJob['model']>(model) };
 }
 
 /**
  * The job id: a hash of everything that decides the replication's result (the scenario's
- * resolved model, horizon, warm-up, seed, daily output, schema and careflow versions) followed
+ * resolved model, horizon, warm-up, seed, daily output, schema version and code hash) followed
  * by the replication number. Equal ids therefore mean equal answers, so a resubmitted experiment,
  * or another experiment or sweep that contains the same scenario, reuses a finished job instead
  * of running it again. The scenario's position is left out on purpose: it does not change the
@@ -75,19 +81,42 @@ export function fromPayload(payload: QueuedReplication): ReplicationJob {
  * ids (and wholly numeric ones), hence '-' and the letters.
  */
 export function jobIdOf(payload: QueuedReplication): string {
-  const { scenarioIndex: _scenario, replication, ...content } = payload;
+  const { scenarioIndex: _scenario, careflowVersion: _version, replication, ...content } = payload;
   return `cf${hashOf(content)}-r${replication}`;
 }
 
-/** Why a worker cannot run this payload, or null if it can. */
-export function payloadProblem(data: unknown): string | null {
+/**
+ * What a worker that gives back a job of other code publishes as the job's progress, for the
+ * coordinator to tell its user.
+ */
+export interface Refusal {
+  refusedBy: string;
+  reason: string;
+}
+
+/** Why a worker cannot run a payload. */
+export interface PayloadProblem {
+  reason: string;
+  /**
+   * True when the job is a careflow job for other code (another code hash or payload layout):
+   * a worker of that code can run it, so it goes back on the queue rather than failing.
+   */
+  otherCode: boolean;
+}
+
+/** Why this worker cannot run this payload, or null if it can. */
+export function payloadProblem(data: unknown): PayloadProblem | null {
   const payload = data as Partial<QueuedReplication> | null;
-  if (typeof payload !== 'object' || payload === null) return 'the job has no careflow payload';
+  if (typeof payload !== 'object' || payload === null) return { reason: 'the job has no careflow payload', otherCode: false };
+  const own = `code ${codeHash()}, careflow ${ownVersion()}`;
   if (payload.schemaVersion !== JOB_SCHEMA_VERSION) {
-    return `job schema version ${String(payload.schemaVersion)}, but this worker (careflow ${ownVersion()}) runs version ${JOB_SCHEMA_VERSION} only: run workers of the coordinator's careflow version`;
+    return { reason: `job schema version ${String(payload.schemaVersion)}, but this worker (${own}) runs version ${JOB_SCHEMA_VERSION} only`, otherCode: true };
   }
-  if (payload.careflowVersion !== ownVersion()) {
-    return `job from careflow ${String(payload.careflowVersion)}, but this worker is careflow ${ownVersion()}, which may compute other answers: run workers of the coordinator's version`;
+  if (payload.codeHash !== codeHash()) {
+    return {
+      reason: `job from other code (code ${String(payload.codeHash)}, careflow ${String(payload.careflowVersion)}), but this worker is ${own}, which may compute other answers`,
+      otherCode: true,
+    };
   }
   return null;
 }

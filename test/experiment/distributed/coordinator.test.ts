@@ -11,12 +11,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { executeExperiment } from '../../../src/experiment/execute.js';
 import { QUEUE_NAME } from '../../../src/experiment/distributed/connection.js';
 import { JOB_NAME } from '../../../src/experiment/distributed/coordinator.js';
-import { JOB_SCHEMA_VERSION } from '../../../src/experiment/distributed/queued-job.js';
+import { JOB_SCHEMA_VERSION, toPayload } from '../../../src/experiment/distributed/queued-job.js';
 import { parseQueueUrl } from '../../../src/experiment/distributed/queue-url.js';
 import { startQueueWorker, type RunningQueueWorker } from '../../../src/experiment/distributed/queue-worker.js';
 import { loadExperiment, type LoadedExperiment } from '../../../src/experiment/scenario.js';
 import { fixture, smallExperiment, tempDir, withConfig } from '../helpers.js';
 import { SKIP_REDIS, useTestRedis } from './redis-server.js';
+
+/** Resolves once `condition` holds (checked every 50 ms), or fails after 20 s. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (const start = Date.now(); !(await condition()); await new Promise((r) => setTimeout(r, 50))) if (Date.now() - start > 20_000) throw new Error('timed out');
+}
 
 describe.skipIf(SKIP_REDIS)('the queue runner', () => {
   const redis = useTestRedis(1);
@@ -111,19 +116,48 @@ describe.skipIf(SKIP_REDIS)('the queue runner', () => {
     expectSameFiles(retried.out, local.out);
   });
 
-  it('refuses a job of an unknown schema version, saying why, without retrying it', async () => {
-    const worker = await startWorker(1);
+  it('gives back a job of other code or another schema version, saying why, and fails one that is no careflow job, without retrying it', async () => {
+    const notices: string[] = [];
+    const worker = await startQueueWorker({ target: parseQueueUrl(redis.url), concurrency: 1, lockDurationMs: 5000, name: 'w-this', onNotice: (m) => notices.push(m) });
+    workers.push(worker);
     const connection = parseQueueUrl(redis.url).connection;
     const queue = new Queue(QUEUE_NAME, { connection });
     const events = new QueueEvents(QUEUE_NAME, { connection });
     try {
       await events.waitUntilReady();
-      const job = await queue.add(JOB_NAME, { schemaVersion: JOB_SCHEMA_VERSION + 98, scenarioIndex: 0, replication: 0 }, { attempts: 3 });
-      await expect(job.waitUntilFinished(events, 20_000)).rejects.toThrow(`job schema version ${JOB_SCHEMA_VERSION + 98}, but this worker`);
-      expect((await queue.getJob(job.id as string))?.attemptsMade).toBe(1);
+      const e = smallExperiment();
+      const payload = toPayload({ scenarioIndex: 0, replication: 0, model: e.scenarios[0].model, horizonDays: 200, warmupDays: 50, seed: 11, withDaily: false });
+      const refusals: unknown[] = [];
+      events.on('progress', ({ data }) => refusals.push(data));
+      // Given back, not failed: each waits for a worker of its code.
+      const other = await queue.add(JOB_NAME, { ...payload, codeHash: '0123456789abcdef' });
+      await until(async () => refusals.length >= 1 && (await other.getState()) === 'waiting');
+      expect(refusals[0]).toEqual({
+        refusedBy: 'w-this',
+        reason: expect.stringMatching(/^job from other code \(code 0123456789abcdef, careflow .*\), but this worker is code [0-9a-f]{16}/),
+      });
+      await other.remove();
+      const future = await queue.add(JOB_NAME, { ...payload, schemaVersion: JOB_SCHEMA_VERSION + 98 });
+      await until(async () => refusals.length >= 2 && (await future.getState()) === 'waiting');
+      await future.remove();
+      expect(worker.counts).toMatchObject({ failed: 0, refused: 2 });
+      expect(notices).toHaveLength(2);
+      expect(notices[0]).toMatch(/^refusing job \S+ and any like it: job from other code .*; they stay on the queue for workers of that code$/);
+      expect(notices[1]).toMatch(/^refusing job \S+ and any like it: job schema version \d+, but this worker .*; they stay on the queue for workers of that code$/);
+      const junk = await queue.add(JOB_NAME, 'hello' as never, { attempts: 3 });
+      await expect(junk.waitUntilFinished(events, 20_000)).rejects.toThrow('the job has no careflow payload');
+      expect((await queue.getJob(junk.id as string))?.attemptsMade).toBe(1);
       expect(worker.counts.failed).toBe(1);
     } finally {
       await Promise.all([events.close(), queue.close()]);
     }
+  });
+
+  it('records which worker ran what in manifest.json', async () => {
+    const worker = await startWorker();
+    const queued = await run(withConfig(smallExperiment(), { replications: 2 }), 'queue');
+    const manifest = JSON.parse(readFileSync(join(queued.out, 'manifest.json'), 'utf8'));
+    expect(manifest.codeHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(manifest.replicationsByWorker).toEqual({ [worker.name]: 4 });
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeOutput, encodeOutput } from '../../../src/experiment/output-codec.js';
 import { JOB_SCHEMA_VERSION, jobIdOf, payloadProblem, toPayload } from '../../../src/experiment/distributed/queued-job.js';
+import { codeHash } from '../../../src/experiment/code-hash.js';
 import { careflowVersion } from '../../../src/experiment/version.js';
 import runJob, { type ReplicationJob } from '../../../src/experiment/worker.js';
 import { smallExperiment } from '../helpers.js';
@@ -36,6 +37,14 @@ describe('job ids', () => {
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
   });
 
+  it('are keyed by the code hash, not by the version string', () => {
+    const payload = toPayload(job());
+    expect(payload.codeHash).toBe(codeHash());
+    expect(jobIdOf({ ...payload, codeHash: '0123456789abcdef' })).not.toBe(jobIdOf(payload));
+    // The same code under another version string gives the same answers: the same job.
+    expect(jobIdOf({ ...payload, careflowVersion: '9.9.9' })).toBe(jobIdOf(payload));
+  });
+
   it('are custom ids BullMQ accepts: no colon, not a number', () => {
     const id = jobIdOf(toPayload(job({ replication: 12 })));
     expect(id).toMatch(/^cf[0-9a-f]{16}-r12$/);
@@ -47,17 +56,22 @@ describe('job ids', () => {
 });
 
 describe('payloadProblem', () => {
-  it("accepts this version's payloads and names what is wrong with others", () => {
+  it("accepts this code's payloads, gives back those of other code, and fails those that are not careflow's", () => {
     const payload = toPayload(job());
     expect(payload.schemaVersion).toBe(JOB_SCHEMA_VERSION);
     expect(payloadProblem(payload)).toBeNull();
-    expect(payloadProblem({ ...payload, schemaVersion: JOB_SCHEMA_VERSION + 1 })).toMatch(
-      new RegExp(`^job schema version ${JOB_SCHEMA_VERSION + 1}, but this worker \\(careflow .*\\) runs version ${JOB_SCHEMA_VERSION} only`),
-    );
-    expect(payloadProblem({ ...payload, careflowVersion: '0.0.1' })).toBe(
-      `job from careflow 0.0.1, but this worker is careflow ${careflowVersion()}, which may compute other answers: run workers of the coordinator's version`,
-    );
-    expect(payloadProblem('hello')).toBe('the job has no careflow payload');
+    const own = `code ${codeHash()}, careflow ${careflowVersion()}`;
+    expect(payloadProblem({ ...payload, schemaVersion: JOB_SCHEMA_VERSION + 1 })).toEqual({
+      reason: `job schema version ${JOB_SCHEMA_VERSION + 1}, but this worker (${own}) runs version ${JOB_SCHEMA_VERSION} only`,
+      otherCode: true,
+    });
+    expect(payloadProblem({ ...payload, codeHash: '0123456789abcdef' })).toEqual({
+      reason: `job from other code (code 0123456789abcdef, careflow ${careflowVersion()}), but this worker is ${own}, which may compute other answers`,
+      otherCode: true,
+    });
+    // Another version string with the same code is the same code.
+    expect(payloadProblem({ ...payload, careflowVersion: '0.0.1' })).toBeNull();
+    expect(payloadProblem('hello')).toEqual({ reason: 'the job has no careflow payload', otherCode: false });
   });
 });
 

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { careflow, fixture, lineIn, literal, tempDir } from './helpers.js';
+import { careflow, fixture, FIXTURES, lineIn, literal, tempDir } from './helpers.js';
 
 const root = tempDir('bad');
 const SMALL = fixture('small.yaml');
@@ -128,6 +128,36 @@ describe('careflow run with bad input', () => {
     const r = careflow(['run', SMALL, '--out', out, '-w', '1', '--resume']);
     expectOneLine(r, new RegExp(`^careflow: cannot resume from ${literal(out)}\\.partial\\.jsonl: it belongs to a different experiment`), 'wrong checkpoint');
     expect(readdirSync(parent)).toEqual(['out.partial.jsonl']);
+  });
+});
+
+describe('careflow run and validate with hostile files (issue 18)', () => {
+  const hostile = join(root, 'hostile');
+  mkdirSync(hostile);
+  const model = join(FIXTURES, '../models/minimal.yaml');
+  const write = (name: string, text: string): string => {
+    writeFileSync(join(hostile, name), text);
+    return join(hostile, name);
+  };
+  const deep = write('deep.json', `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+  const long = `s${'x'.repeat(299)}`;
+  const longName = write('long.yaml', `name: long\nmodel: ${model}\nhorizonDays: 100\nscenarios:\n  - name: base\n  - name: ${long}\n`);
+  const cases: [string, string[], RegExp][] = [
+    [
+      'run of a JSON file nested 20,000 levels (was a native crash, exit 134)',
+      ['run', deep, '--out', join(hostile, 'o1')],
+      /^careflow: .*deep\.json:1: nested too deeply: more than 32 levels/,
+    ],
+    ['validate of the same file', ['validate', deep], /^careflow: .*deep\.json:1: nested too deeply: /],
+    [
+      'run --trace with a 300-character scenario name (failed after the whole run)',
+      ['run', longName, '--trace', '-w', '1', '--out', join(hostile, 'o2')],
+      /^careflow: .*long\.yaml:6: scenarios\.1\.name: must have at most 64 characters, got 300$/,
+    ],
+  ];
+  it.each(cases)('exits 2 with one line for %s', (what, args, pattern) => {
+    expectOneLine(careflow(args, root), pattern, what);
+    expect(readdirSync(hostile).sort(), what).toEqual(['deep.json', 'long.yaml']);
   });
 });
 

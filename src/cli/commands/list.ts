@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import YAML from 'yaml';
+import { readConfigData } from '../../model/config-file.js';
 import { meaningOf, metricPattern } from '../../model/metrics/members.js';
 import { METRICS, UNIT_WORDS } from '../../model/metrics/registry.js';
 import { policyList } from '../../model/policies/describe.js';
@@ -24,7 +24,7 @@ function describeFiles(folder: string): string[] {
   return files.map((f) => {
     let description = '';
     try {
-      const data = YAML.parse(readFileSync(join(folder, f), 'utf8')) as { description?: string } | null;
+      const data = readConfigData(join(folder, f)) as { description?: string } | null;
       description = (data?.description ?? '').split('\n')[0];
     } catch {
       description = '(cannot be read: run careflow validate)';

@@ -3,9 +3,8 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import YAML from 'yaml';
+import { readConfigData } from '../../model/config-file.js';
 import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
 import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment } from '../../experiment/scenario.js';
@@ -15,7 +14,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, reportError } from '../errors.js';
 /** Whether a file is an experiment (it names a model or scenarios, which a model never has) rather than a model. */
 export function looksLikeExperiment(file: string): boolean {
   try {
-    const data = YAML.parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    const data = readConfigData(file) as Record<string, unknown> | null;
     return typeof data === 'object' && data !== null && ('scenarios' in data || 'model' in data);
   } catch {
     return false; // let the model loader report the problem

@@ -81,6 +81,11 @@ function runCases(): [string, string[], RegExp][] {
     ['--set making the model invalid', [SMALL, '--set', 'settings.acute.capacity=-5'], /^careflow: --set makes the model invalid at settings\.acute\.capacity: /],
     ['--set without a value', [SMALL, '--set', 'settings.acute.capacity'], /^careflow: --set: expected path=value /],
     [
+      '--set with a __proto__ key (was dropped silently)',
+      [SMALL, '--set', 'settings.acute.capacity={__proto__: 1}'],
+      /^careflow: --set settings\.acute\.capacity: "\{__proto__: 1\}" is not a valid YAML list or mapping: "__proto__" cannot be used as a name or key /,
+    ],
+    [
       '--set with one path twice',
       [SMALL, '--set', 'settings.acute.capacity=90', '--set', 'settings.acute.capacity=91'],
       /^careflow: --set settings\.acute\.capacity: given twice; give each path once$/,

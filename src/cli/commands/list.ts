@@ -11,6 +11,7 @@ import { meaningOf, metricPattern } from '../../model/metrics/members.js';
 import { METRICS, UNIT_WORDS } from '../../model/metrics/registry.js';
 import { policyList } from '../../model/policies/describe.js';
 import { EXIT_OK } from '../errors.js';
+import { terminalLine } from '../terminal-text.js';
 
 function describeFiles(folder: string): string[] {
   let files: string[];
@@ -52,7 +53,8 @@ export function registerList(y: Argv): Argv {
     (argv) => {
       const what = argv.what as string;
       const lines = what === 'metrics' ? METRICS.map(metricListLine) : what === 'policies' ? policyList() : describeFiles((argv.dir as string | undefined) ?? what);
-      process.stdout.write(lines.join('\n') + '\n');
+      // Descriptions come from files anyone may have written: no escape sequence reaches the terminal.
+      process.stdout.write(lines.map(terminalLine).join('\n') + '\n');
       process.exitCode = EXIT_OK;
     },
   );

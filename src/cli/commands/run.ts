@@ -18,6 +18,7 @@ import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { reportCommand } from './report.js';
 import { renderTable } from '../table.js';
+import { terminalLine } from '../terminal-text.js';
 
 /** Options of `run` after parsing. */
 export interface RunArgs {
@@ -63,7 +64,7 @@ export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): Loade
   if (!args.quiet)
     for (const s of experiment.set ?? [])
       process.stderr.write(
-        `careflow: --set for every scenario: ${s.path} = ${JSON.stringify(s.value)} (${s.was === undefined ? 'unset in the model file' : `was ${JSON.stringify(s.was)}`})\n`,
+        `careflow: --set for every scenario: ${terminalLine(s.path)} = ${JSON.stringify(s.value)} (${s.was === undefined ? 'unset in the model file' : `was ${JSON.stringify(s.was)}`})\n`,
       );
   if (args.replications !== undefined && !(Number.isInteger(args.replications) && args.replications >= 2)) {
     throw new UsageError(`--replications: expected a whole number >= 2, got ${args.replications}`);
@@ -98,7 +99,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const queue = queueRunOptions(args);
   const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
-  for (const warning of [...mappingsReplaced(experiment), ...policiesAfterHorizon(experiment)]) process.stderr.write(`careflow: warning: ${warning}\n`);
+  for (const warning of [...mappingsReplaced(experiment), ...policiesAfterHorizon(experiment)]) process.stderr.write(`careflow: warning: ${terminalLine(warning)}\n`);
   const progress = createProgress(experiment.config.name, args.quiet);
   let stopRequested = false;
   const onSigint = (): void => {
@@ -130,7 +131,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       process.stderr.write(`careflow: to finish: ${resumeCommand(out)}\n`);
       return EXIT_RUN_FAILURE;
     }
-    for (const warning of result.warnings) process.stderr.write(`careflow: warning: ${warning}\n`);
+    for (const warning of result.warnings) process.stderr.write(`careflow: warning: ${terminalLine(warning)}\n`);
     if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
     else if (!args.quiet) {
       process.stdout.write(`\n${renderTable(result.summary)}`);
@@ -167,7 +168,7 @@ function queueRunOptions(args: RunArgs): QueueRunOptions | undefined {
   const target = parseQueueUrl(args.queue);
   if (args.workers !== undefined) throw new UsageError('--workers: not used with --queue; give each worker --concurrency N (careflow worker --help)');
   if (args.trace) throw new UsageError('--trace: traces are written by local runs only; run without --queue to trace');
-  return { target, onNotice: (message) => process.stderr.write(`careflow: ${message}\n`) };
+  return { target, onNotice: (message) => process.stderr.write(`careflow: ${terminalLine(message)}\n`) };
 }
 
 /** The command line that was run, with --out made explicit and --resume added. */

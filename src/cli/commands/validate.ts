@@ -10,6 +10,7 @@ import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment } from '../../experiment/scenario.js';
 import { loadModel } from '../../model/load-model.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from '../errors.js';
+import { terminalLine } from '../terminal-text.js';
 
 /** Whether a file is an experiment (it names a model or scenarios, which a model never has) rather than a model. */
 export function looksLikeExperiment(file: string): boolean {
@@ -28,11 +29,11 @@ export function validateFiles(files: string[]): number {
     try {
       if (looksLikeExperiment(file)) {
         const e = loadExperiment(file);
-        process.stdout.write(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenario${e.scenarios.length === 1 ? '' : 's'}, model ${e.model.name})\n`);
-        for (const warning of [...mappingsReplaced(e), ...policiesAfterHorizon(e)]) process.stderr.write(`careflow: warning: ${file}: ${warning}\n`);
+        process.stdout.write(terminalLine(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenario${e.scenarios.length === 1 ? '' : 's'}, model ${e.model.name})`) + '\n');
+        for (const warning of [...mappingsReplaced(e), ...policiesAfterHorizon(e)]) process.stderr.write(`careflow: warning: ${terminalLine(`${file}: ${warning}`)}\n`);
       } else {
         const m = loadModel(file);
-        process.stdout.write(`ok: ${file} (model "${m.config.name}", ${m.settings.length} settings)\n`);
+        process.stdout.write(terminalLine(`ok: ${file} (model "${m.config.name}", ${m.settings.length} settings)`) + '\n');
       }
     } catch (err) {
       reportError(err);

@@ -10,6 +10,7 @@ import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
+import { checkRunPlan } from '../../experiment/run-plan.js';
 import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment, type LoadedExperiment, type ResolvedScenario } from '../../experiment/scenario.js';
 import { withSettings } from '../../experiment/sweep.js';
@@ -99,7 +100,10 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const queue = queueRunOptions(args);
   const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
-  for (const warning of [...mappingsReplaced(experiment), ...policiesAfterHorizon(experiment)]) process.stderr.write(`careflow: warning: ${terminalLine(warning)}\n`);
+  // Before anything is written: a run that cannot fit is refused now, not after hours.
+  const planned = { replications: args.replications ?? experiment.config.replications, fromFlag: args.replications !== undefined };
+  const warnings = [...mappingsReplaced(experiment), ...policiesAfterHorizon(experiment), ...checkRunPlan(experiment, planned)];
+  for (const warning of warnings) process.stderr.write(`careflow: warning: ${terminalLine(warning)}\n`);
   const progress = createProgress(experiment.config.name, args.quiet);
   let stopRequested = false;
   const onSigint = (): void => {

@@ -6,6 +6,7 @@
 import type { Argv } from 'yargs';
 import { readConfigData } from '../../model/config-file.js';
 import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
+import { checkRunPlan } from '../../experiment/run-plan.js';
 import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment } from '../../experiment/scenario.js';
 import { loadModel } from '../../model/load-model.js';
@@ -29,8 +30,10 @@ export function validateFiles(files: string[]): number {
     try {
       if (looksLikeExperiment(file)) {
         const e = loadExperiment(file);
+        // A run of it as written must fit, or it is not valid.
+        const plan = checkRunPlan(e, { replications: e.config.replications, fromFlag: false });
         process.stdout.write(terminalLine(`ok: ${file} (experiment "${e.config.name}", ${e.scenarios.length} scenario${e.scenarios.length === 1 ? '' : 's'}, model ${e.model.name})`) + '\n');
-        for (const warning of [...mappingsReplaced(e), ...policiesAfterHorizon(e)]) process.stderr.write(`careflow: warning: ${terminalLine(`${file}: ${warning}`)}\n`);
+        for (const warning of [...mappingsReplaced(e), ...policiesAfterHorizon(e), ...plan]) process.stderr.write(`careflow: warning: ${terminalLine(`${file}: ${warning}`)}\n`);
       } else {
         const m = loadModel(file);
         process.stdout.write(terminalLine(`ok: ${file} (model "${m.config.name}", ${m.settings.length} settings)`) + '\n');

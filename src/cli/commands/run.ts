@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { QueueRunOptions } from '../../experiment/distributed/coordinator.js';
+import { PASSWORD_VARIABLE, withPassword } from '../../experiment/distributed/queue-password.js';
 import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { defaultWorkers } from '../../experiment/runner.js';
@@ -36,6 +37,7 @@ export interface RunArgs {
   set?: string[];
   report: boolean;
   queue?: string;
+  queuePasswordFile?: string;
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -55,6 +57,7 @@ export function runOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'run the replications on careflow workers through the BullMQ queue on this Redis, redis://[[user]:password@]host[:port][/db] (rediss:// for TLS)',
     })
+    .option('queue-password-file', { type: 'string', describe: `with --queue: file whose first line is the Redis password, kept out of ps (or set ${PASSWORD_VARIABLE})` })
     .option('report', { type: 'boolean', default: false, describe: 'also write report.html (charts, offline) into the results folder' });
 }
 
@@ -168,8 +171,11 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
 
 /** The queue to run through (--queue), checked against the flags that only make sense locally. */
 function queueRunOptions(args: RunArgs): QueueRunOptions | undefined {
-  if (args.queue === undefined) return undefined;
-  const target = parseQueueUrl(args.queue);
+  if (args.queue === undefined) {
+    if (args.queuePasswordFile !== undefined) throw new UsageError('--queue-password-file: only used with --queue');
+    return undefined;
+  }
+  const target = withPassword(parseQueueUrl(args.queue), { file: args.queuePasswordFile, env: process.env });
   if (args.workers !== undefined) throw new UsageError('--workers: not used with --queue; give each worker --concurrency N (careflow worker --help)');
   if (args.trace) throw new UsageError('--trace: traces are written by local runs only; run without --queue to trace');
   return { target, onNotice: (message) => process.stderr.write(`careflow: ${terminalLine(message)}\n`) };

@@ -19,6 +19,7 @@ import { registerWorker } from './commands/worker.js';
 import { checkParsedFlags } from './argument-checks.js';
 import { EXIT_BAD_INPUT, reportError } from './errors.js';
 import { careflowVersion } from '../experiment/version.js';
+import { terminalLine } from './terminal-text.js';
 
 async function main(): Promise<void> {
   // `careflow ... | head` closes stdout early: stop quietly, as other command-line tools do.
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       // One line, naming what was given: yargs' "Did you mean run?" alone does not say what was wrong.
       const given = hideBin(process.argv).find((a) => !a.startsWith('-'));
       const text = message.startsWith('Did you mean') ? `unknown command "${given}"; ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
-      process.stderr.write(`careflow: ${text.replace(/\s*\n\s*/g, ' ')} (see careflow --help)\n`);
+      process.stderr.write(`careflow: ${terminalLine(text.replace(/\s*\n\s*/g, ' '))} (see careflow --help)\n`);
       process.exit(EXIT_BAD_INPUT);
     });
   // Before every command: flags given twice, words for numbers. The flags that take lists are

@@ -7,6 +7,7 @@
 import type { ExperimentSummary } from '../experiment/summary.js';
 import { metricsShownIn } from '../model/metrics/members.js';
 import type { MetricUnit } from '../model/metrics/registry.js';
+import { terminalLine } from './terminal-text.js';
 
 /** The unit a terminal label names: values are printed as the replications report them. */
 function unitSuffix(unit: MetricUnit): string {
@@ -49,6 +50,8 @@ export function renderTable(summary: ExperimentSummary, metrics: [string, string
       ]);
     }
   }
+  // Names come from files (a summary.json given to compare, say): no escape sequence reaches the terminal.
+  for (const row of rows) row.forEach((cell, c) => (row[c] = terminalLine(cell)));
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return (
     rows

@@ -6,9 +6,12 @@
  * @module
  */
 import { z } from 'zod';
+import { MAX_SCENARIOS } from '../model/input-limits.js';
 import { policyInstanceSchema } from '../model/schema.js';
+import { boundedName } from '../model/schema-primitives.js';
 
-const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, - and _ starting with a letter');
+/** An experiment or scenario name: it becomes a folder or file name, so its length is bounded. */
+const name = boundedName(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, - and _ starting with a letter');
 
 /** One scenario: the baseline model with some values changed and some policies switched on. */
 export const scenarioSchema = z.strictObject({
@@ -42,7 +45,7 @@ export const experimentSchema = z
     seed: z.union([z.number().int(), z.string().min(1)]).default(1),
     /** Scenario the others are compared with (default: the first). */
     baseline: name.optional(),
-    scenarios: z.array(scenarioSchema).min(1),
+    scenarios: z.array(scenarioSchema).min(1).max(MAX_SCENARIOS),
     precision: precisionSchema.optional(),
     outputs: z
       .strictObject({

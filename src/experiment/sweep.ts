@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { parse as parseYaml } from 'yaml';
 import { UsageProblem } from './problems.js';
-import { closest, ConfigError, readableIssueMessage } from '../model/config-file.js';
+import { z } from 'zod';
+import { closest, ConfigError, parseConfigText, readableIssueMessage } from '../model/config-file.js';
 import { ModelProblem } from '../model/model-problem.js';
 import { resolveModel } from '../model/resolve/resolve-model.js';
 import { policyByName, POLICY_NAMES } from '../model/policies/registry.js';
@@ -30,7 +30,8 @@ export function parseVariation(text: string, flag = '--vary'): Variation {
       try {
         return parseValue(v);
       } catch (err) {
-        throw new UsageProblem(`${flag} ${path}: "${v}" is not a valid YAML list or mapping: ${(err as Error).message.split('\n')[0]}`);
+        const reason = err instanceof ConfigError ? err.reason : (err as Error).message.split('\n')[0];
+        throw new UsageProblem(`${flag} ${path}: "${v}" is not a valid YAML list or mapping: ${reason}`);
       }
     }),
   };
@@ -58,7 +59,8 @@ function parseValue(v: string): unknown {
   if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return Number(v);
   if (v === 'true' || v === 'false') return v === 'true';
   if (v === 'null') return null;
-  if (v.startsWith('[') || v.startsWith('{')) return parseYaml(v, { prettyErrors: false });
+  // Through the file reader, so that a value given here has the files' limits (nesting, `__proto__` keys).
+  if (v.startsWith('[') || v.startsWith('{')) return parseConfigText(v, 'value', z.unknown(), 'yaml');
   return v;
 }
 

@@ -10,10 +10,11 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Document, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { type LimitProblem, nestingProblem, reservedKeyProblem, sizeProblem } from './input-limits.js';
 
 /** The syntax of a configuration text. */
 export type ConfigFormat = 'yaml' | 'json';
@@ -81,6 +82,17 @@ export function parseConfigText<T>(text: string, sourceName: string, schema: z.Z
   throw issueError(result.error.issues, source);
 }
 
+/**
+ * Reads a configuration file into plain data, with the same size, nesting and key limits as
+ * {@link readConfigFile} but no schema: for a quick look at a file (is it an experiment? its
+ * description) that must not crash on a hostile one.
+ *
+ * @throws ConfigError if the file cannot be read or is malformed.
+ */
+export function readConfigData(file: string): unknown {
+  return parseSource(readText(file), file, formatOf(file)).data;
+}
+
 /** The syntax a file name implies: JSON for `.json`, otherwise YAML. */
 export function formatOf(file: string): ConfigFormat {
   return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
@@ -88,8 +100,12 @@ export function formatOf(file: string): ConfigFormat {
 
 function readText(file: string): string {
   try {
+    // Refused before reading, so that a huge file is not read into memory first.
+    const tooBig = sizeProblem(statSync(file).size);
+    if (tooBig) throw new ConfigError(file, tooBig.reason);
     return readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(file, `cannot read: ${readFailure(err)}`);
   }
 }
@@ -114,7 +130,12 @@ interface ParsedSource {
 }
 
 function parseSource(text: string, name: string, format: ConfigFormat): ParsedSource {
+  const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'));
+  if (tooBig) throw new ConfigError(name, tooBig.reason);
   if (format === 'json') checkStrictJson(text, name);
+  // Before composing the document, which recurses once per level of nesting.
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) throw limitError(name, text, tooDeep);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const invalid = `invalid ${format === 'json' ? 'JSON' : 'YAML'}`;
@@ -123,12 +144,21 @@ function parseSource(text: string, name: string, format: ConfigFormat): ParsedSo
     const what = syntax.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(name, `${invalid}: ${what}`, { line: syntax.linePos?.[0].line });
   }
+  // Before converting to plain data, which would drop a `__proto__` key without a word.
+  const reserved = reservedKeyProblem(doc);
+  if (reserved) throw limitError(name, text, reserved);
   try {
     return { name, data: doc.toJS(), doc, lines };
   } catch (err) {
     // toJS throws only for pathological aliases (too many, or to nothing).
     throw new ConfigError(name, `${invalid}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** A broken input limit as a ConfigError at its line (and field, when known). */
+function limitError(name: string, text: string, problem: LimitProblem): ConfigError {
+  const line = problem.offset === undefined ? undefined : text.slice(0, problem.offset).split('\n').length;
+  return new ConfigError(name, problem.reason, { line, field: problem.path && problem.path.length > 0 ? formatPath(problem.path) : undefined });
 }
 
 /** Throws if `text` is not strict JSON (YAML would accept trailing commas or bare words). */

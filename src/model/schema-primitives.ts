@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from 'zod';
+import { isReservedName, MAX_NAME_LENGTH, reservedNameReason } from './input-limits.js';
 
 /** A probability, 0 to 1. */
 export const probability = z.number().min(0).max(1);
@@ -26,5 +27,17 @@ function isRealDate(text: string): boolean {
   return Number.isFinite(t) && new Date(t).toISOString().startsWith(text);
 }
 
-/** A name used as a key and a reference (settings, groups, scenarios). */
-export const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a camelCase name of letters and digits');
+/**
+ * A name with a given pattern, at most {@link MAX_NAME_LENGTH} characters and not a property
+ * every object has (see input-limits.ts for why).
+ */
+export function boundedName(pattern: RegExp, expected: string): z.ZodType<string, string> {
+  return z
+    .string()
+    .regex(pattern, expected)
+    .max(MAX_NAME_LENGTH)
+    .refine((text) => !isReservedName(text), { error: (iss) => reservedNameReason(String(iss.input)) });
+}
+
+/** A name used as a key and a reference (settings, groups, referral streams, the model). */
+export const name = boundedName(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a camelCase name of letters and digits');

@@ -20,6 +20,7 @@ import { PATHWAYS } from './pathways.js';
 import type { PayerShares } from './payers.js';
 import { readableIssueMessage } from './config-file.js';
 import { checkProbabilities, sumsToOne } from './probability-check.js';
+import { MAX_SETTINGS } from './input-limits.js';
 import { isoDate, name, nonNegative, probability } from './schema-primitives.js';
 import { whileWaitingSchema } from './waiting-hazard.js';
 
@@ -269,7 +270,9 @@ export const modelSchema = z
         withinDays: duration.default({ type: 'uniform', min: 0, max: 30 }),
       })
       .default({ riskAfterDischarge: 0, extraRiskPerDelayedDay: 0, withinDays: { type: 'uniform', min: 0, max: 30 } }),
-    settings: z.record(name, settingSchema),
+    settings: z.record(name, settingSchema).refine((settings) => Object.keys(settings).length <= MAX_SETTINGS, {
+      error: (iss) => `at most ${MAX_SETTINGS} settings, got ${Object.keys(iss.input as object).length}`,
+    }),
     /**
      * Money per payer and financial year for spot places, shared by every provider market (a
      * council's one budget for what it buys beyond its block contracts); a payer not listed has no limit.

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { careflow, fixture, lineIn, literal, tempDir } from './helpers.js';
+import { careflow, fixture, FIXTURES, lineIn, literal, tempDir } from './helpers.js';
 
 const root = tempDir('bad');
 const SMALL = fixture('small.yaml');
@@ -81,6 +81,11 @@ function runCases(): [string, string[], RegExp][] {
     ['--set making the model invalid', [SMALL, '--set', 'settings.acute.capacity=-5'], /^careflow: --set makes the model invalid at settings\.acute\.capacity: /],
     ['--set without a value', [SMALL, '--set', 'settings.acute.capacity'], /^careflow: --set: expected path=value /],
     [
+      '--set with a __proto__ key (was dropped silently)',
+      [SMALL, '--set', 'settings.acute.capacity={__proto__: 1}'],
+      /^careflow: --set settings\.acute\.capacity: "\{__proto__: 1\}" is not a valid YAML list or mapping: "__proto__" cannot be used as a name or key /,
+    ],
+    [
       '--set with one path twice',
       [SMALL, '--set', 'settings.acute.capacity=90', '--set', 'settings.acute.capacity=91'],
       /^careflow: --set settings\.acute\.capacity: given twice; give each path once$/,
@@ -137,6 +142,36 @@ describe('careflow run with bad input', () => {
     const other = careflow(['run', SMALL, '--out', out, '-w', '1', '--resume']);
     expectOneLine(other, new RegExp(`: it was written by other code \\(code 00000000000000ff; this is code [0-9a-f]{16}\\), whose replications may differ`), 'other code');
     expect(readdirSync(parent)).toEqual(['out.partial.jsonl']); // untouched, and no lock left
+  });
+});
+
+describe('careflow run and validate with hostile files (issue 18)', () => {
+  const hostile = join(root, 'hostile');
+  mkdirSync(hostile);
+  const model = join(FIXTURES, '../models/minimal.yaml');
+  const write = (name: string, text: string): string => {
+    writeFileSync(join(hostile, name), text);
+    return join(hostile, name);
+  };
+  const deep = write('deep.json', `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+  const long = `s${'x'.repeat(299)}`;
+  const longName = write('long.yaml', `name: long\nmodel: ${model}\nhorizonDays: 100\nscenarios:\n  - name: base\n  - name: ${long}\n`);
+  const cases: [string, string[], RegExp][] = [
+    [
+      'run of a JSON file nested 20,000 levels (was a native crash, exit 134)',
+      ['run', deep, '--out', join(hostile, 'o1')],
+      /^careflow: .*deep\.json:1: nested too deeply: more than 32 levels/,
+    ],
+    ['validate of the same file', ['validate', deep], /^careflow: .*deep\.json:1: nested too deeply: /],
+    [
+      'run --trace with a 300-character scenario name (failed after the whole run)',
+      ['run', longName, '--trace', '-w', '1', '--out', join(hostile, 'o2')],
+      /^careflow: .*long\.yaml:6: scenarios\.1\.name: must have at most 64 characters, got 300$/,
+    ],
+  ];
+  it.each(cases)('exits 2 with one line for %s', (what, args, pattern) => {
+    expectOneLine(careflow(args, root), pattern, what);
+    expect(readdirSync(hostile).sort(), what).toEqual(['deep.json', 'long.yaml']);
   });
 });
 

@@ -1,6 +1,7 @@
-/** The terminal table's number format: separators, no exponents, about three figures. */
+/** The terminal table: its number format (separators, no exponents, about three figures) and its cells. */
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/cli/table.js';
+import { formatNumber, renderTable } from '../../src/cli/table.js';
+import type { ExperimentSummary } from '../../src/experiment/summary.js';
 
 describe('formatNumber', () => {
   it('groups thousands from 1,000 up and rounds them to whole numbers', () => {
@@ -24,5 +25,19 @@ describe('formatNumber', () => {
   it('shows a missing value as a dash', () => {
     expect(formatNumber(NaN)).toBe('-');
     expect(formatNumber(Infinity)).toBe('-');
+  });
+});
+
+describe('renderTable', () => {
+  it('writes control characters in names (a summary.json given to compare) as visible escapes', () => {
+    const stat = { mean: 1, ciLow: 0, ciHigh: 2 };
+    const summary = {
+      baseline: 'base',
+      scenarios: [{ name: 'base\u001b[2Jx', metrics: { m: stat }, differences: {} }],
+    } as unknown as ExperimentSummary;
+    const text = renderTable(summary, [['m', 'metric\r']]);
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\r');
+    expect(text).toContain('base\\u001b[2Jx');
   });
 });

@@ -52,6 +52,7 @@ describe('careflow validate', () => {
     ['bad-policy-parameter.yaml', 'referalReduction', 'scenarios.1.policies.0.parameters.referalReduction: unknown parameter "referalReduction"'],
     ['bad-policy-value.yaml', 'assessmentReduction', 'scenarios.1.policies.0.parameters.assessmentReduction: must be <= 1, got 1.5'],
     ['bad-policy-setting.yaml', 'reablment', 'scenarios.1.policies.0.parameters.setting: unknown setting "reablment"'],
+    ['bad-horizon.yaml', 'horizonDays', 'horizonDays: each replication keeps a daily series of 3.1 GB (10000000 days x 4 settings), at most 256 MB'],
     // an experiment with its "model" field misspelt is still reported as an experiment
     ['bad-model-field.yaml', 'modle', 'modle: unknown key "modle"; allowed keys: name, description, model,'],
   ];

@@ -7,6 +7,7 @@ import type { Argv } from 'yargs';
 import { explainPolicy } from '../../model/policies/describe.js';
 import { policyByName, POLICY_NAMES } from '../../model/policies/registry.js';
 import { EXIT_OK, UsageError } from '../errors.js';
+import { terminalSafe } from '../terminal-text.js';
 
 /** Registers `explain`. */
 export function registerExplain(y: Argv): Argv {
@@ -21,7 +22,7 @@ export function registerExplain(y: Argv): Argv {
       const name = argv.policy as string;
       const policy = policyByName(name);
       if (!policy) throw new UsageError(`explain: unknown policy "${name}"; expected one of ${POLICY_NAMES.join(', ')}`);
-      process.stdout.write(explainPolicy(policy, Math.min(110, process.stdout.columns || 100)));
+      process.stdout.write(terminalSafe(explainPolicy(policy, Math.min(110, process.stdout.columns || 100))));
       process.exitCode = EXIT_OK;
     },
   );

@@ -3,14 +3,15 @@
  *
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import YAML from 'yaml';
+import { readConfigData } from '../../model/config-file.js';
 import { meaningOf, metricPattern } from '../../model/metrics/members.js';
 import { METRICS, UNIT_WORDS } from '../../model/metrics/registry.js';
 import { policyList } from '../../model/policies/describe.js';
 import { EXIT_OK } from '../errors.js';
+import { terminalLine } from '../terminal-text.js';
 
 function describeFiles(folder: string): string[] {
   let files: string[];
@@ -24,7 +25,7 @@ function describeFiles(folder: string): string[] {
   return files.map((f) => {
     let description = '';
     try {
-      const data = YAML.parse(readFileSync(join(folder, f), 'utf8')) as { description?: string } | null;
+      const data = readConfigData(join(folder, f)) as { description?: string } | null;
       description = (data?.description ?? '').split('\n')[0];
     } catch {
       description = '(cannot be read: run careflow validate)';
@@ -52,7 +53,8 @@ export function registerList(y: Argv): Argv {
     (argv) => {
       const what = argv.what as string;
       const lines = what === 'metrics' ? METRICS.map(metricListLine) : what === 'policies' ? policyList() : describeFiles((argv.dir as string | undefined) ?? what);
-      process.stdout.write(lines.join('\n') + '\n');
+      // Descriptions come from files anyone may have written: no escape sequence reaches the terminal.
+      process.stdout.write(lines.map(terminalLine).join('\n') + '\n');
       process.exitCode = EXIT_OK;
     },
   );

@@ -6,11 +6,13 @@
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { QueueRunOptions } from '../../experiment/distributed/coordinator.js';
+import { PASSWORD_VARIABLE, withPassword } from '../../experiment/distributed/queue-password.js';
 import { parseQueueUrl } from '../../experiment/distributed/queue-url.js';
 import { checkpointFile, defaultResultsDir, executeExperiment } from '../../experiment/execute.js';
 import { lockFile } from '../../experiment/results-lock.js';
 import { defaultWorkers } from '../../experiment/runner.js';
 import { policiesAfterHorizon } from '../../experiment/policy-timing.js';
+import { checkRunPlan } from '../../experiment/run-plan.js';
 import { mappingsReplaced } from '../../experiment/replaced-mappings.js';
 import { loadExperiment, type LoadedExperiment, type ResolvedScenario } from '../../experiment/scenario.js';
 import { withSettings } from '../../experiment/sweep.js';
@@ -19,6 +21,7 @@ import { EXIT_OK, EXIT_RUN_FAILURE, UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import { reportCommand } from './report.js';
 import { renderTable } from '../table.js';
+import { terminalLine } from '../terminal-text.js';
 
 /** Options of `run` after parsing. */
 export interface RunArgs {
@@ -35,6 +38,7 @@ export interface RunArgs {
   set?: string[];
   report: boolean;
   queue?: string;
+  queuePasswordFile?: string;
 }
 
 /** Declares the options of `run` (shared with `sweep`). */
@@ -54,6 +58,7 @@ export function runOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'run the replications on careflow workers through the BullMQ queue on this Redis, redis://[[user]:password@]host[:port][/db] (rediss:// for TLS)',
     })
+    .option('queue-password-file', { type: 'string', describe: `with --queue: file whose first line is the Redis password, kept out of ps (or set ${PASSWORD_VARIABLE})` })
     .option('report', { type: 'boolean', default: false, describe: 'also write report.html (charts, offline) into the results folder' });
 }
 
@@ -64,7 +69,7 @@ export function applyRunArgs(experiment: LoadedExperiment, args: RunArgs): Loade
   if (!args.quiet)
     for (const s of experiment.set ?? [])
       process.stderr.write(
-        `careflow: --set for every scenario: ${s.path} = ${JSON.stringify(s.value)} (${s.was === undefined ? 'unset in the model file' : `was ${JSON.stringify(s.was)}`})\n`,
+        `careflow: --set for every scenario: ${terminalLine(s.path)} = ${JSON.stringify(s.value)} (${s.was === undefined ? 'unset in the model file' : `was ${JSON.stringify(s.was)}`})\n`,
       );
   if (args.replications !== undefined && !(Number.isInteger(args.replications) && args.replications >= 2)) {
     throw new UsageError(`--replications: expected a whole number >= 2, got ${args.replications}`);
@@ -99,7 +104,10 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
   const queue = queueRunOptions(args);
   const out = args.out ?? freeResultsDir(experiment.config.name);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new folder`);
-  for (const warning of [...mappingsReplaced(experiment), ...policiesAfterHorizon(experiment)]) process.stderr.write(`careflow: warning: ${warning}\n`);
+  // Before anything is written: a run that cannot fit is refused now, not after hours.
+  const planned = { replications: args.replications ?? experiment.config.replications, fromFlag: args.replications !== undefined };
+  const warnings = [...mappingsReplaced(experiment), ...policiesAfterHorizon(experiment), ...checkRunPlan(experiment, planned)];
+  for (const warning of warnings) process.stderr.write(`careflow: warning: ${terminalLine(warning)}\n`);
   const progress = createProgress(experiment.config.name, args.quiet);
   let stopRequested = false;
   const onSigint = (): void => {
@@ -133,7 +141,7 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
       process.stderr.write(`careflow: to finish: ${resumeCommand(out)}\n`);
       return EXIT_RUN_FAILURE;
     }
-    for (const warning of result.warnings) process.stderr.write(`careflow: warning: ${warning}\n`);
+    for (const warning of result.warnings) process.stderr.write(`careflow: warning: ${terminalLine(warning)}\n`);
     if (args.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
     else if (!args.quiet) {
       process.stdout.write(`\n${renderTable(result.summary)}`);
@@ -166,11 +174,14 @@ export async function runLoaded(experiment: LoadedExperiment, args: RunArgs): Pr
 
 /** The queue to run through (--queue), checked against the flags that only make sense locally. */
 function queueRunOptions(args: RunArgs): QueueRunOptions | undefined {
-  if (args.queue === undefined) return undefined;
-  const target = parseQueueUrl(args.queue);
+  if (args.queue === undefined) {
+    if (args.queuePasswordFile !== undefined) throw new UsageError('--queue-password-file: only used with --queue');
+    return undefined;
+  }
+  const target = withPassword(parseQueueUrl(args.queue), { file: args.queuePasswordFile, env: process.env });
   if (args.workers !== undefined) throw new UsageError('--workers: not used with --queue; give each worker --concurrency N (careflow worker --help)');
   if (args.trace) throw new UsageError('--trace: traces are written by local runs only; run without --queue to trace');
-  return { target, onNotice: (message) => process.stderr.write(`careflow: ${message}\n`) };
+  return { target, onNotice: (message) => process.stderr.write(`careflow: ${terminalLine(message)}\n`) };
 }
 
 /** The command line that was run, as the results folder's lock records it: a Redis password hidden. */

@@ -58,7 +58,8 @@ export class PolicyContext {
   setting(name: string, kinds?: SettingConfig['kind'][]): string {
     const value = this.params[name] as string | null;
     if (value === null) throw new ModelProblem(['parameters', name], 'no default setting in this model: name one');
-    const setting = this.config.settings[value];
+    // Own settings only: a parameter naming `valueOf` must not find the object's method.
+    const setting = Object.hasOwn(this.config.settings, value) ? this.config.settings[value] : undefined;
     if (!setting) throw new ModelProblem(['parameters', name], `unknown setting "${value}"; expected one of ${Object.keys(this.config.settings).join(', ')}`);
     if (kinds && !kinds.includes(setting.kind)) throw new ModelProblem(['parameters', name], `setting "${value}" is kind ${setting.kind}; expected kind ${kinds.join(' or ')}`);
     return value;

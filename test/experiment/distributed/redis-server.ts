@@ -80,12 +80,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `redis-server` without persistence on 127.0.0.1:port and waits until it accepts connections. */
-async function startRedisServer(port: number): Promise<ChildProcess> {
+/**
+ * Starts `redis-server` without persistence on 127.0.0.1:port (with any `extra` arguments, such
+ * as `--requirepass`) and waits until it accepts connections.
+ */
+export async function startRedisServer(port: number, extra: string[] = []): Promise<ChildProcess> {
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error('redis-server is not installed; the queue tests need it (Debian: apt-get install redis-server), or set CAREFLOW_SKIP_REDIS=1 to skip them');
   }
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

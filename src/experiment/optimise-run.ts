@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commitFolder, tempFolderFor } from './atomic-folder.js';
 import { isKnownMetric } from '../model/metrics/members.js';
 import { optimise, describeTarget, type OnLook, type OptimiseResult, type OptimiseSettings } from './optimise.js';
 import { UsageProblem } from './problems.js';
@@ -73,15 +74,15 @@ export async function optimiseExperiment(experiment: LoadedExperiment, settings:
   };
 }
 
-/** Writes optimise.json and candidates.csv into `dir` (which must not exist) atomically. */
+/** Writes optimise.json and candidates.csv into `dir` (which must not exist) atomically and durably. */
 export function writeOptimisation(dir: string, record: OptimiseRecord): void {
-  const temp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+  const temp = tempFolderFor(dir);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   try {
     writeFileSync(join(temp, 'optimise.json'), JSON.stringify(record, null, 2) + '\n');
     writeFileSync(join(temp, 'candidates.csv'), candidatesCsv(record));
-    renameSync(temp, dir);
+    commitFolder(temp, dir);
   } catch (err) {
     rmSync(temp, { recursive: true, force: true });
     throw err;

@@ -11,7 +11,7 @@ import { careflowVersion } from './version.js';
 import { precisionRecord, precisionWarnings } from './precision.js';
 import { saturationWarnings } from './saturation.js';
 import { UsageProblem } from './problems.js';
-import { writeResults, type Manifest } from './results.js';
+import { thisMachine, writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
 import { hashOf, type LoadedExperiment } from './scenario.js';
 import { summariseExperiment, type ExperimentSummary } from './summary.js';
@@ -118,6 +118,7 @@ export async function executeExperiment(experiment: LoadedExperiment, options: E
     finishedAt: finishedAt.toISOString(),
     wallSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     node: process.version,
+    machine: thisMachine(),
     experiment: experiment.config,
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),

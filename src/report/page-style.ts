@@ -41,6 +41,10 @@ table.headline tr.baseline { background: #f5f6f8; }
 .diff.base { font-style: italic; }
 .scenario-name { display: block; font-weight: bold; overflow-wrap: anywhere; }
 .description { display: block; font-weight: normal; color: var(--muted); font-size: 12px; max-width: 26em; }
+.scenario-summary h3 .description { display: inline; font-size: 13px; margin-left: 6px; }
+ul.effects, ul.caveats { padding-left: 20px; }
+ul.effects li, ul.caveats li { margin: 3px 0; }
+.verdict.clear { font-weight: bold; }
 table.scenarios ul { margin: 0; padding-left: 18px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 14px; }
 dl.facts dt { font-weight: bold; }

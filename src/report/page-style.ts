@@ -45,6 +45,9 @@ table.headline tr.baseline { background: #f5f6f8; }
 ul.effects, ul.caveats { padding-left: 20px; }
 ul.effects li, ul.caveats li { margin: 3px 0; }
 .verdict.clear { font-weight: bold; }
+.stress-item h4 { font-size: 14.5px; margin: 14px 0 4px; }
+.item-number { display: inline-block; min-width: 3.2em; color: var(--accent); }
+figure.model-diagram svg { max-width: 100%; height: auto; }
 table.scenarios ul { margin: 0; padding-left: 18px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 14px; }
 dl.facts dt { font-weight: bold; }

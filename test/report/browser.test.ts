@@ -16,15 +16,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careflow, fixture, ROOT } from '../cli/helpers.js';
+import { ALL_CHARTS_SETTLED, CHROMIUM, FLAGS, SKIP } from './chromium.js';
 import { HOSTILE_NAME, hostileCopy, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env.CAREFLOW_SKIP_BROWSER === '1';
-/** Flags that work as root on a machine with no network. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = join(ROOT, 'results', 'report-screenshot.png');
-/** True in the page once every chart has been drawn or has failed (a string: it runs in the browser). */
-const ALL_CHARTS_SETTLED = "[...document.querySelectorAll('[data-chart]')].every((e) => e.hasAttribute('data-rendered'))";
 
 /** What happened while a page was open. */
 interface Visit {

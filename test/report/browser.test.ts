@@ -9,14 +9,12 @@
  * Needs /usr/bin/chromium (.ci/run installs it). Without it this test fails, unless
  * CAREFLOW_SKIP_BROWSER=1 says to skip it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careflow, fixture, ROOT } from '../cli/helpers.js';
-import { ALL_CHARTS_SETTLED, CHROMIUM, FLAGS, SKIP } from './chromium.js';
+import { ALL_CHARTS_SETTLED, launchChromium, SKIP } from './chromium.js';
 import { HOSTILE_NAME, hostileCopy, tempDir } from './helpers.js';
 
 const SCREENSHOT = join(ROOT, 'results', 'report-screenshot.png');
@@ -30,7 +28,7 @@ interface Visit {
 }
 
 let context: BrowserContext | undefined;
-let userDataDir = '';
+let closeChromium: (() => Promise<void>) | undefined;
 let report = '';
 let sweepReport = '';
 
@@ -59,7 +57,6 @@ async function open(file: string, javaScriptEnabled = true): Promise<Visit> {
 
 describe.skipIf(SKIP)('the report in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), or set CAREFLOW_SKIP_BROWSER=1 to skip this test`);
     const out = join(tempDir('browser'), 'results');
     const run = careflow(['run', fixture('small.yaml'), '-r', '3', '-w', '1', '-q', '--out', out, '--report']);
     expect(run.status, run.stderr).toBe(0);
@@ -71,14 +68,13 @@ describe.skipIf(SKIP)('the report in Chromium', () => {
     const swept = careflow(['sweep', fixture('small.yaml'), '-v', 'settings.acute.capacity=110,125,140', '-r', '3', '-w', '1', '-q', '--out', sweep, '--report']);
     expect(swept.status, swept.stderr).toBe(0);
     sweepReport = join(sweep, 'report.html');
-    userDataDir = mkdtempSync(join(tmpdir(), 'careflow-chromium-'));
-    // A persistent context is how playwright takes a fresh --user-data-dir of our own.
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    const launched = await launchChromium();
+    context = launched.context;
+    closeChromium = launched.close;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await closeChromium?.();
   });
 
   it('draws every chart with vega-embed, with no console error, no request and no dialog', async () => {

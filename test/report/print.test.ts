@@ -7,14 +7,12 @@
  * column as what follows it, at every one of a range of page heights. The same check with the
  * headings' break-after rule switched off finds stranded headings, so it can fail.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careflow, fixture } from '../cli/helpers.js';
-import { ALL_CHARTS_SETTLED, CHROMIUM, FLAGS, SKIP } from './chromium.js';
+import { ALL_CHARTS_SETTLED, launchChromium, SKIP } from './chromium.js';
 import { tempDir } from './helpers.js';
 
 /** A4 at 96 px an inch, less the 12 mm margins of the print style: the printed area. */
@@ -22,56 +20,72 @@ const PAGE_WIDTH = Math.round(((210 - 24) / 25.4) * 96);
 const PAGE_HEIGHT = Math.round(((297 - 24) / 25.4) * 96);
 
 /**
- * Lays `main` out in columns `height` px tall and returns the headings that end in another
- * column than the first line of what follows them (text of heading, for the message). Runs in
- * the browser.
+ * A function for the browser (a string: it runs there) that lays `main` out in columns
+ * `height` px tall and returns the headings that end in another column than the first line of
+ * what follows them; with `breakAfter` false, the headings' break-after rule is switched off first.
  */
-function strandedHeadings(args: { width: number; height: number; breakAfter: boolean }): string[] {
-  const main = document.querySelector('main') as HTMLElement;
+const STRANDED_HEADINGS = `(args) => {
+  const main = document.querySelector('main');
+  document.getElementById('no-break-after')?.remove();
   if (!args.breakAfter) {
     const off = document.createElement('style');
     off.id = 'no-break-after';
     off.textContent = '@media print { h1, h2, h3, h4, figcaption, p.caption { break-after: auto !important; page-break-after: auto !important; } }';
     document.head.appendChild(off);
-  } else document.getElementById('no-break-after')?.remove();
-  Object.assign(main.style, { width: `${args.width}px`, height: `${args.height}px`, columnWidth: `${args.width}px`, columnGap: '0px', columnFill: 'auto' });
+  }
+  Object.assign(main.style, { width: args.width + 'px', height: args.height + 'px', columnWidth: args.width + 'px', columnGap: '0px', columnFill: 'auto' });
   const left = main.getBoundingClientRect().left;
-  const columnOf = (r: DOMRect) => Math.floor((r.left - left + 1) / args.width);
-  const stranded: string[] = [];
+  const columnOf = (r) => Math.floor((r.left - left + 1) / args.width);
+  const stranded = [];
   for (const h of main.querySelectorAll('h2, h3, h4')) {
     const rects = h.getClientRects();
     if (rects.length === 0) continue;
     let next = h.nextElementSibling;
     while (next && next.getClientRects().length === 0) next = next.nextElementSibling;
     if (!next) continue;
-    if (columnOf(rects[rects.length - 1]) !== columnOf(next.getClientRects()[0])) stranded.push(h.textContent ?? '');
+    if (columnOf(rects[rects.length - 1]) !== columnOf(next.getClientRects()[0])) stranded.push(h.textContent);
   }
   return stranded;
+}`;
+
+/** The headings stranded at page height `height` (see {@link STRANDED_HEADINGS}). */
+async function stranded(height: number, breakAfter = true): Promise<string[]> {
+  return (await page.evaluate(`(${STRANDED_HEADINGS})(${JSON.stringify({ width: PAGE_WIDTH, height, breakAfter })})`)) as string[];
 }
 
-let context: BrowserContext | undefined;
-let userDataDir = '';
+/** What print media shows (a string: it runs in the browser). */
+const PRINT_VIEW = `(() => {
+  const shown = (e) => getComputedStyle(e).display !== 'none';
+  return {
+    toc: [...document.querySelectorAll('nav.toc')].some(shown),
+    selectors: document.querySelectorAll('.vega-bindings').length,
+    selectorsShown: [...document.querySelectorAll('.vega-bindings, select, input')].some(shown),
+    charts: document.querySelectorAll('[data-chart]').length,
+    chartsWithSvg: [...document.querySelectorAll('[data-chart]')].filter((c) => [...c.querySelectorAll('svg')].some((s) => shown(s) && s.getBoundingClientRect().height > 50)).length,
+    headingRule: getComputedStyle(document.querySelector('main h2')).breakAfter,
+  };
+})()`;
+
+let closeChromium: (() => Promise<void>) | undefined;
 let report = '';
 let page: Page;
 
 describe.skipIf(SKIP)('the report in print', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), or set CAREFLOW_SKIP_BROWSER=1 to skip this test`);
     const out = join(tempDir('print'), 'results');
     const run = careflow(['run', fixture('small.yaml'), '-r', '3', '-w', '1', '-q', '--out', out, '--report']);
     expect(run.status, run.stderr).toBe(0);
     report = join(out, 'report.html');
-    userDataDir = mkdtempSync(join(tmpdir(), 'careflow-chromium-print-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS });
-    page = await context.newPage();
+    const launched = await launchChromium();
+    closeChromium = launched.close;
+    page = await launched.context.newPage();
     await page.goto(pathToFileURL(report).href);
     await page.waitForFunction(ALL_CHARTS_SETTLED, null, { timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await closeChromium?.();
   });
 
   it('prints to an A4 PDF of several pages', async () => {
@@ -82,17 +96,7 @@ describe.skipIf(SKIP)('the report in print', () => {
   });
 
   it('hides the contents and the scenario selector, and keeps every chart as an SVG', async () => {
-    const seen = await page.evaluate(() => {
-      const shown = (e: Element) => getComputedStyle(e).display !== 'none';
-      return {
-        toc: [...document.querySelectorAll('nav.toc')].some(shown),
-        selectors: document.querySelectorAll('.vega-bindings').length,
-        selectorsShown: [...document.querySelectorAll('.vega-bindings, select, input')].some(shown),
-        charts: document.querySelectorAll('[data-chart]').length,
-        chartsWithSvg: [...document.querySelectorAll('[data-chart]')].filter((c) => [...c.querySelectorAll('svg')].some((s) => shown(s) && s.getBoundingClientRect().height > 50)).length,
-        headingRule: getComputedStyle(document.querySelector('main h2') as Element).breakAfter,
-      };
-    });
+    const seen = (await page.evaluate(PRINT_VIEW)) as { toc: boolean; selectors: number; selectorsShown: boolean; charts: number; chartsWithSvg: number; headingRule: string };
     expect(seen.toc).toBe(false);
     // The charts over time have a selector for the scenario whose band they show.
     expect(seen.selectors).toBeGreaterThan(0);
@@ -105,15 +109,15 @@ describe.skipIf(SKIP)('the report in print', () => {
   it('leaves no heading at the foot of a page, at any of a range of page heights', async () => {
     const found: string[] = [];
     for (let height = PAGE_HEIGHT - 300; height <= PAGE_HEIGHT; height += 20) {
-      for (const h of await page.evaluate(strandedHeadings, { width: PAGE_WIDTH, height, breakAfter: true })) found.push(`${height}px: ${h}`);
+      for (const h of await stranded(height)) found.push(`${height}px: ${h}`);
     }
     expect(found).toEqual([]);
   });
 
   it('finds stranded headings when the break-after rule is off (the check can fail)', async () => {
-    let stranded = 0;
-    for (let height = PAGE_HEIGHT - 300; height <= PAGE_HEIGHT; height += 20) stranded += (await page.evaluate(strandedHeadings, { width: PAGE_WIDTH, height, breakAfter: false })).length;
-    await page.evaluate(strandedHeadings, { width: PAGE_WIDTH, height: PAGE_HEIGHT, breakAfter: true });
-    expect(stranded).toBeGreaterThan(0);
+    let count = 0;
+    for (let height = PAGE_HEIGHT - 300; height <= PAGE_HEIGHT; height += 20) count += (await stranded(height, false)).length;
+    await stranded(PAGE_HEIGHT);
+    expect(count).toBeGreaterThan(0);
   });
 });

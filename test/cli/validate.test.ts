@@ -53,7 +53,7 @@ describe('careflow validate', () => {
     ['bad-policy-value.yaml', 'assessmentReduction', 'scenarios.1.policies.0.parameters.assessmentReduction: must be <= 1, got 1.5'],
     ['bad-policy-setting.yaml', 'reablment', 'scenarios.1.policies.0.parameters.setting: unknown setting "reablment"'],
     // an experiment with its "model" field misspelt is still reported as an experiment
-    ['bad-model-field.yaml', 'modle', 'modle: unknown key "modle"; allowed keys: name, description, model,'],
+    ['bad-model-field.yaml', 'modle', 'modle: unknown key "modle"; allowed keys: name, description, objectives, model,'],
   ];
 
   it.each(bad)('exits 2 on %s with one line naming file, line and field', (name, needle, reason) => {

@@ -14,7 +14,8 @@ import { careflowVersion } from './version.js';
 import { precisionRecord, precisionWarnings } from './precision.js';
 import { processAlive, takeResultsLock } from './results-lock.js';
 import { saturationWarnings } from './saturation.js';
-import { writeResults, type Manifest } from './results.js';
+import { UsageProblem } from './problems.js';
+import { thisMachine, writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
 import { hashOf, type LoadedExperiment } from './scenario.js';
 import { summariseExperiment, type ExperimentSummary } from './summary.js';
@@ -140,6 +141,7 @@ async function executeLocked(experiment: LoadedExperiment, options: ExecuteOptio
     finishedAt: finishedAt.toISOString(),
     wallSeconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     node: process.version,
+    machine: thisMachine(),
     experiment: experiment.config,
     model: experiment.model,
     scenarios: experiment.scenarios.map((s) => ({ name: s.name, hash: hashOf(s.model), policies: s.model.policies, model: s.model.config, capacity: s.model.capacity })),

@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import os from 'node:os';
 import { commitFolder, tempFolderFor } from './atomic-folder.js';
 import { DAILY_COLUMNS } from '../model/observations.js';
 import type { RunOutputs } from './runner.js';
@@ -35,6 +36,8 @@ export interface Manifest {
   finishedAt: string;
   wallSeconds: number;
   node: string;
+  /** The machine the run's coordinator ran on (STRESS-DES 5.4); absent in results of older versions. */
+  machine?: MachineDescription;
   experiment: unknown;
   model: unknown;
   scenarios: { name: string; hash: string; policies: readonly unknown[]; model: unknown; capacity: unknown }[];
@@ -46,6 +49,23 @@ export interface Manifest {
   set?: CommandLineSetting[];
   /** The precision target's outcome (absent when the experiment sets none). */
   precision?: PrecisionRecord;
+}
+
+/** The computer a run used, as Node's os module reports it. */
+export interface MachineDescription {
+  /** CPU model of the first core, e.g. "Intel(R) Xeon(R) ...". */
+  cpu: string;
+  cores: number;
+  /** Total memory in bytes. */
+  memoryBytes: number;
+  /** OS type, release and architecture, e.g. "Linux 6.1.0 x64". */
+  os: string;
+}
+
+/** This machine, for manifest.json. */
+export function thisMachine(): MachineDescription {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length, memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}` };
 }
 
 /** Writes every results file into `dir` atomically; `dir` must not exist yet. */

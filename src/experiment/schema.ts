@@ -37,6 +37,11 @@ export const experimentSchema = z
   .strictObject({
     name,
     description: z.string().default(''),
+    /**
+     * What the study is for: the question it answers and for whom, in a few sentences. The
+     * report's model description prints it as STRESS-DES item 1.1 (purpose of the model).
+     */
+    objectives: z.string().optional(),
     /** Path of the model file, relative to the experiment file. */
     model: z.string().min(1),
     horizonDays: z.number().positive(),

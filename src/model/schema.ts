@@ -213,6 +213,13 @@ export const modelSchema = z
   .strictObject({
     name,
     description: z.string(),
+    /**
+     * What the model does not represent or is not calibrated for, one plain sentence each: the
+     * report prints them among its caveats and in its model description (STRESS-DES 3.4), so a
+     * reader of the numbers sees the model's own statement of where they stop. Documentation
+     * only: no mechanics read it.
+     */
+    limits: z.array(z.string().min(1)).optional(),
     startDate: isoDate,
     population: z.number().int().positive().optional(),
     arrivals: z.strictObject({

@@ -27,6 +27,8 @@ import { renderPage, type PageSection } from './html.js';
 import { inlineLibraries } from './inline-libraries.js';
 import { loadResults, type ResultsFolder } from './load-results.js';
 import { renderSvg } from './render-svg.js';
+import { modelDescriptionHtml } from './model-description.js';
+import { summaryHtml } from './summary-section.js';
 import { sweepPaths, withShortSweepNames } from './sweep-names.js';
 
 /** The name of the report file in a results folder. */
@@ -73,13 +75,15 @@ export async function buildReport(results: ResultsFolder, now = new Date()): Pro
     title: 'Headline results',
     html: `<p class="caption">Means over ${s.replications} replications of the ${window}-day results window, with 95% confidence intervals in brackets. Under each value: the difference from ${escapeHtml(s.baseline)} (paired, the same people in both) with its 95% interval, in bold where the interval excludes zero. Shares are in per cent (differences in percentage points), costs in £ million over the window.${sweepNote}</p>\n${saturationNote}${precisionNote}${headlineTables(r)}`,
   };
+  const summary: PageSection = { kind: 'html', id: 'summary', title: 'Summary', html: summaryHtml(r) };
   const assumptions: PageSection = { kind: 'html', id: 'assumptions', title: 'Assumptions and sources', html: assumptionsHtml(results, libraries) };
+  const modelDescription: PageSection = { kind: 'html', id: 'model-description', title: 'Model description (STRESS-DES)', html: modelDescriptionHtml(r, libraries) };
   const description = (r.manifest.experiment as { description?: unknown } | undefined)?.description;
   return renderPage({
     title: `careflow report: ${s.experiment}`,
     lede: typeof description === 'string' && description !== '' ? description : `Results of the experiment ${s.experiment}.`,
     meta: `Model ${s.model} · ${scenarioCount(s.scenarios.length - 1)} against ${s.baseline} · ${s.replications} replications · seed ${s.seed} · ${s.horizonDays} days with ${s.warmupDays} days of warm-up · run finished ${String(r.manifest.finishedAt ?? 'unknown')} · report made ${now.toISOString()}`,
-    sections: [headline, ...charts, assumptions],
+    sections: [summary, headline, ...charts, modelDescription, assumptions],
     libraries,
   });
 }

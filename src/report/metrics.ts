@@ -17,6 +17,8 @@ export interface MetricDisplay {
   metric: string;
   /** Label, with the unit as the reader sees it (after {@link toDisplay}). */
   label: string;
+  /** The label without its unit, for sentences ("Delayed bed days", "Paid by the NHS"). */
+  plainLabel: string;
   unit: Unit;
 }
 
@@ -34,7 +36,7 @@ const UNIT_SUFFIX: Record<Unit, string> = { count: '', share: ' (%)', money: ' (
 export function reportMetrics(view: Exclude<MetricView, 'terminal'>): MetricDisplay[] {
   return metricsShownIn(view).map((m) => {
     const unit = displayUnit(m.declaration.unit);
-    return { metric: m.metric, label: `${m.label}${UNIT_SUFFIX[unit]}`, unit };
+    return { metric: m.metric, label: `${m.label}${UNIT_SUFFIX[unit]}`, plainLabel: m.label, unit };
   });
 }
 
@@ -58,6 +60,22 @@ export function formatDisplay(value: number, signed = false): string {
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   const text = value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return signed && value > 0 ? `+${text}` : text.replace('-', '−');
+}
+
+/**
+ * A value with its unit, for sentences: `£12.3m`, `−£0.31m`, `93.1%`, `4.20 days`, `84.2`. A
+ * difference of shares is in percentage points. Numbers as {@link formatDisplay} writes them.
+ */
+export function quantityText(value: number, unit: Unit, options: { signed?: boolean; difference?: boolean } = {}): string {
+  const text = formatDisplay(toDisplay(value, unit), options.signed);
+  if (text === '–') return text;
+  if (unit === 'money') {
+    const sign = /^[+−]/.test(text) ? text[0] : '';
+    return `${sign}£${text.slice(sign.length)}m`;
+  }
+  if (unit === 'share') return options.difference ? `${text} percentage points` : `${text}%`;
+  if (unit === 'days') return `${text} days`;
+  return text;
 }
 
 /** A camelCase name as words: `intermediateCareBeds` → `intermediate care beds`. */

@@ -41,6 +41,13 @@ table.headline tr.baseline { background: #f5f6f8; }
 .diff.base { font-style: italic; }
 .scenario-name { display: block; font-weight: bold; overflow-wrap: anywhere; }
 .description { display: block; font-weight: normal; color: var(--muted); font-size: 12px; max-width: 26em; }
+.scenario-summary h3 .description { display: inline; font-size: 13px; margin-left: 6px; }
+ul.effects, ul.caveats { padding-left: 20px; }
+ul.effects li, ul.caveats li { margin: 3px 0; }
+.verdict.clear { font-weight: bold; }
+.stress-item h4 { font-size: 14.5px; margin: 14px 0 4px; }
+.item-number { display: inline-block; min-width: 3.2em; color: var(--accent); }
+figure.model-diagram svg { max-width: 100%; height: auto; }
 table.scenarios ul { margin: 0; padding-left: 18px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 14px; }
 dl.facts dt { font-weight: bold; }
@@ -52,12 +59,17 @@ code { font-size: 12.5px; }
 @media print {
   @page { size: A4; margin: 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
-  nav.toc, noscript { display: none; }
-  h2 { break-after: avoid; margin-top: 18px; }
-  figure, .chart, table.headline tr, dl.facts { break-inside: avoid; }
-  .chart { overflow: visible; }
-  .table-wrap { overflow: visible; }
+  /* Nothing to click on paper: the contents, vega-embed's selectors (a chart prints with the band it shows), the notice for no scripts. */
+  nav.toc, noscript, .vega-bindings, .vega-actions, form, input, select, button { display: none !important; }
+  /* A heading stays with what follows it, never alone at the foot of a page. */
+  h1, h2, h3, h4, figcaption, p.caption { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4 { break-inside: avoid; }
+  h2 { margin-top: 18px; }
+  /* Charts, diagrams, table rows, short lists and each STRESS-DES item are not cut across pages. */
+  figure, .chart, table.headline tr, table.scenarios tr, dl.facts, .note, ul.effects li, ul.caveats li, .stress-item { break-inside: avoid; page-break-inside: avoid; }
+  .chart, .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
+  thead { display: table-header-group; }
   pre.source { max-height: none; overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }

@@ -54,7 +54,7 @@ describe('careflow validate', () => {
     ['bad-policy-setting.yaml', 'reablment', 'scenarios.1.policies.0.parameters.setting: unknown setting "reablment"'],
     ['bad-horizon.yaml', 'horizonDays', 'horizonDays: each replication keeps a daily series of 3.1 GB (10000000 days x 4 settings), at most 256 MB'],
     // an experiment with its "model" field misspelt is still reported as an experiment
-    ['bad-model-field.yaml', 'modle', 'modle: unknown key "modle"; allowed keys: name, description, model,'],
+    ['bad-model-field.yaml', 'modle', 'modle: unknown key "modle"; allowed keys: name, description, objectives, model,'],
   ];
 
   it.each(bad)('exits 2 on %s with one line naming file, line and field', (name, needle, reason) => {

@@ -2,6 +2,7 @@
  * An experiment from loaded file to results folder: the files and their shape, the same bytes
  * with any number of workers, nothing half-written on failure, and resuming an interrupted run.
  */
+import os from 'node:os';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAILY_COLUMNS } from '../../src/model/observations.js';
@@ -80,6 +81,8 @@ describe('executeExperiment', () => {
     expect(manifest.experimentHash).toMatch(/^[0-9a-f]{16}$/);
     expect(Date.parse(manifest.finishedAt)).toBeGreaterThanOrEqual(Date.parse(manifest.startedAt));
     expect(manifest.wallSeconds).toBeGreaterThanOrEqual(0);
+    // The machine, for the report's STRESS-DES 5.4 (system specification).
+    expect(manifest.machine).toEqual({ cpu: os.cpus()[0].model.trim(), cores: os.cpus().length, memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}` });
     expect(manifest.experiment).toEqual(e.config);
     expect(manifest.model).toEqual(e.model);
     expect(manifest.scenarios.map((s: { name: string; hash: string }) => [s.name, s.hash])).toEqual(e.scenarios.map((s) => [s.name, hashOf(s.model)]));

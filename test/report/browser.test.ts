@@ -9,22 +9,15 @@
  * Needs /usr/bin/chromium (.ci/run installs it). Without it this test fails, unless
  * CAREFLOW_SKIP_BROWSER=1 says to skip it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careflow, fixture, ROOT } from '../cli/helpers.js';
+import { ALL_CHARTS_SETTLED, launchChromium, SKIP } from './chromium.js';
 import { HOSTILE_NAME, hostileCopy, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env.CAREFLOW_SKIP_BROWSER === '1';
-/** Flags that work as root on a machine with no network. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = join(ROOT, 'results', 'report-screenshot.png');
-/** True in the page once every chart has been drawn or has failed (a string: it runs in the browser). */
-const ALL_CHARTS_SETTLED = "[...document.querySelectorAll('[data-chart]')].every((e) => e.hasAttribute('data-rendered'))";
 
 /** What happened while a page was open. */
 interface Visit {
@@ -35,7 +28,7 @@ interface Visit {
 }
 
 let context: BrowserContext | undefined;
-let userDataDir = '';
+let closeChromium: (() => Promise<void>) | undefined;
 let report = '';
 let sweepReport = '';
 
@@ -64,7 +57,6 @@ async function open(file: string, javaScriptEnabled = true): Promise<Visit> {
 
 describe.skipIf(SKIP)('the report in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), or set CAREFLOW_SKIP_BROWSER=1 to skip this test`);
     const out = join(tempDir('browser'), 'results');
     const run = careflow(['run', fixture('small.yaml'), '-r', '3', '-w', '1', '-q', '--out', out, '--report']);
     expect(run.status, run.stderr).toBe(0);
@@ -76,14 +68,13 @@ describe.skipIf(SKIP)('the report in Chromium', () => {
     const swept = careflow(['sweep', fixture('small.yaml'), '-v', 'settings.acute.capacity=110,125,140', '-r', '3', '-w', '1', '-q', '--out', sweep, '--report']);
     expect(swept.status, swept.stderr).toBe(0);
     sweepReport = join(sweep, 'report.html');
-    userDataDir = mkdtempSync(join(tmpdir(), 'careflow-chromium-'));
-    // A persistent context is how playwright takes a fresh --user-data-dir of our own.
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    const launched = await launchChromium();
+    context = launched.context;
+    closeChromium = launched.close;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await closeChromium?.();
   });
 
   it('draws every chart with vega-embed, with no console error, no request and no dialog', async () => {

@@ -6,13 +6,25 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { firstPolicyDay, warmupSource, warmupSuggestion } from '../../experiment/warmup.js';
+import { firstPolicyDay, warmupSource, warmupSuggestion, type WarmupSuggestion } from '../../experiment/warmup.js';
 import { dailyMeans } from '../daily.js';
 import type { ResultsFolder } from '../load-results.js';
 import { words } from '../metrics.js';
 import { acuteSetting } from '../model-facts.js';
 import { BASE_CONFIG, CHART_WIDTH, type ChartSection } from './common.js';
 import { NO_DAILY_NOTE } from './occupancy.js';
+
+/**
+ * The MSER-5 suggestion from the baseline's daily occupancy, the same as the run's own hint
+ * (every setting's mean occupancy, before the first policy starts); null without daily.csv.
+ * `means` may pass the baseline's mean occupancy series if the caller has them already.
+ */
+export function baselineWarmupSuggestion(r: ResultsFolder, means?: number[][]): WarmupSuggestion | null {
+  if (!r.daily) return null;
+  const baseline = r.summary.baseline;
+  const policies = r.summary.scenarios.find((s) => s.name === baseline)?.policies ?? [];
+  return warmupSuggestion(r.daily.settings, acuteSetting(r) ?? r.daily.settings[0], means ?? dailyMeans(r.daily, baseline, 'occupancy'), firstPolicyDay(policies));
+}
 
 /** The warm-up chart of a results folder. */
 export function warmupChart(r: ResultsFolder): ChartSection {
@@ -22,9 +34,7 @@ export function warmupChart(r: ResultsFolder): ChartSection {
   if (!r.daily) return { ...section, caption: '', spec: null, note: NO_DAILY_NOTE };
   const daily = r.daily;
   const means = dailyMeans(daily, baseline, 'occupancy');
-  // The same suggestion as the run's own hint: MSER-5 on every setting's mean occupancy.
-  const policies = r.summary.scenarios.find((s) => s.name === baseline)?.policies ?? [];
-  const suggestion = warmupSuggestion(daily.settings, acuteSetting(r) ?? daily.settings[0], means, firstPolicyDay(policies));
+  const suggestion = baselineWarmupSuggestion(r, means);
   const suggested = suggestion?.days ?? 0;
   const values = daily.settings.flatMap((setting, s) => means[s].map((mean, day) => ({ panel: words(setting), day, mean })));
   const spec = {

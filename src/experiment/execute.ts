@@ -14,7 +14,6 @@ import { careflowVersion } from './version.js';
 import { precisionRecord, precisionWarnings } from './precision.js';
 import { processAlive, takeResultsLock } from './results-lock.js';
 import { saturationWarnings } from './saturation.js';
-import { UsageProblem } from './problems.js';
 import { thisMachine, writeResults, type Manifest } from './results.js';
 import { runExperiment, type RunOutputs } from './runner.js';
 import { hashOf, type LoadedExperiment } from './scenario.js';

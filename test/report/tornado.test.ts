@@ -26,7 +26,7 @@ describe('the tornado chart', () => {
 
   it('draws each end as its paired difference from the baseline, the input with the widest swing first', () => {
     const sensitivity = r.manifest.sensitivity as SensitivityDescription;
-    const metric = { metric: 'costTotal', label: 'Total cost (£m)', unit: 'money' as const };
+    const metric = { metric: 'costTotal', label: 'Total cost (£m)', plainLabel: 'Total cost', unit: 'money' as const };
     const bars = tornadoBars(r, sensitivity, metric);
     expect(bars.map((b) => `${b.input}:${b.end}`)).toEqual([
       'arrivals.emergency.perDay:low',

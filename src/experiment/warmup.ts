@@ -25,6 +25,11 @@ export interface WarmupSuggestion {
   acuteDays: number;
   /** The day the series was cut at (the first policy's start), or null when it was used whole. */
   cutAt: number | null;
+  /**
+   * The suggestion is the most MSER-5 can give for this series (it searches the first half
+   * only): the series may still be drifting at the end, so a longer run is the way to know.
+   */
+  atLimit: boolean;
 }
 
 /**
@@ -43,7 +48,8 @@ export function warmupSuggestion(settings: readonly string[], acute: string, mea
     const days = mser5(series);
     if (setting === acute) acuteDays = days;
     // Ties go to the acute setting, the one readers expect, then to the first in order.
-    if (best === null || days > best.days || (days === best.days && setting === acute)) best = { days, setting, acute, acuteDays: 0, cutAt };
+    const limit = Math.floor(Math.floor(series.length / 5) / 2) * 5;
+    if (best === null || days > best.days || (days === best.days && setting === acute)) best = { days, setting, acute, acuteDays: 0, cutAt, atLimit: days > 0 && days >= limit };
   });
   return best === null ? null : { ...(best as WarmupSuggestion), acuteDays };
 }
@@ -74,5 +80,6 @@ export function describeWarmup(s: WarmupSuggestion): string {
 /** Where a suggestion comes from, e.g. "from mean careHome occupancy (acute alone: 30)". */
 export function warmupSource(s: WarmupSuggestion): string {
   const driver = s.setting === s.acute ? `from mean ${s.acute} occupancy` : `from mean ${s.setting} occupancy (${s.acute} alone: ${s.acuteDays})`;
-  return s.cutAt === null ? driver : `${driver} on days 0-${s.cutAt - 1}, before the first policy starts`;
+  const cut = s.cutAt === null ? driver : `${driver} on days 0-${s.cutAt - 1}, before the first policy starts`;
+  return s.atLimit ? `${cut}, the most it can suggest from this run: that setting may still be drifting at the end, so run longer (horizonDays) to know` : cut;
 }

@@ -18,7 +18,7 @@ describe('warmupSuggestion', () => {
 
   it('takes the longest suggestion of any setting and names it', () => {
     const s = warmupSuggestion(['acute', 'careHome'], 'acute', [acute, careHome], null);
-    expect(s).toEqual({ days: mser5(careHome), setting: 'careHome', acute: 'acute', acuteDays: mser5(acute), cutAt: null });
+    expect(s).toEqual({ days: mser5(careHome), setting: 'careHome', acute: 'acute', acuteDays: mser5(acute), cutAt: null, atLimit: false });
     expect(mser5(careHome)).toBeGreaterThan(mser5(acute));
     expect(mser5(careHome)).toBeGreaterThanOrEqual(145);
     expect(describeWarmup(s!)).toBe(`MSER-5 suggests ${mser5(careHome)} days from mean careHome occupancy (acute alone: ${mser5(acute)})`);
@@ -31,11 +31,20 @@ describe('warmupSuggestion', () => {
     const whole = warmupSuggestion(['acute'], 'acute', [withPolicy], null);
     expect(whole!.days).toBeGreaterThanOrEqual(200);
     const cut = warmupSuggestion(['acute'], 'acute', [withPolicy], 200);
-    expect(cut).toEqual({ days: mser5(withPolicy.slice(0, 200)), setting: 'acute', acute: 'acute', acuteDays: mser5(withPolicy.slice(0, 200)), cutAt: 200 });
+    expect(cut).toEqual({ days: mser5(withPolicy.slice(0, 200)), setting: 'acute', acute: 'acute', acuteDays: mser5(withPolicy.slice(0, 200)), cutAt: 200, atLimit: false });
     expect(cut!.days).toBeLessThan(40);
     expect(describeWarmup(cut!)).toMatch(/^MSER-5 suggests \d+ days from mean acute occupancy on days 0-199, before the first policy starts$/);
     // A policy from day 0 is part of the system from the start: the series is used whole.
     expect(warmupSuggestion(['acute'], 'acute', [acute], 0)!.cutAt).toBeNull();
+  });
+
+  it('says when the suggestion is the most MSER-5 can give, as for a stock that drifts all run', () => {
+    const drifting = Array.from({ length: DAYS }, (_, d) => 1000 + d + (d % 2 === 0 ? 0.5 : -0.5));
+    const s = warmupSuggestion(['acute', 'homeCare'], 'acute', [acute, drifting], null);
+    expect(s).toMatchObject({ setting: 'homeCare', days: 300, atLimit: true });
+    expect(describeWarmup(s!)).toBe(
+      `MSER-5 suggests 300 days from mean homeCare occupancy (acute alone: ${mser5(acute)}), the most it can suggest from this run: that setting may still be drifting at the end, so run longer (horizonDays) to know`,
+    );
   });
 
   it('skips a setting with missing days, and gives null with no series', () => {

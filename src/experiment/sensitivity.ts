@@ -10,7 +10,7 @@
  * @module
  */
 import { UsageProblem } from './problems.js';
-import type { LoadedExperiment, ResolvedScenario } from './scenario.js';
+import { setPath, type LoadedExperiment, type ResolvedScenario } from './scenario.js';
 import type { SensitivityInput, Variation } from './sweep-description.js';
 import { parseVariation, sweepExperiment } from './sweep.js';
 
@@ -37,7 +37,7 @@ export function sensitivityExperiment(experiment: LoadedExperiment, ranges: Vari
     if (paths.has(range.path)) throw new UsageProblem(`--input ${range.path}: given twice; give each input once`);
     paths.add(range.path);
     const baseValue = range.path.startsWith('policy.') ? undefined : modelValue(experiment, range.path, base);
-    const [low, high] = range.values.map((v) => absolute(range.path, v, baseValue));
+    const [low, high] = range.values.map((v) => absolute(experiment, range.path, v, baseValue));
     const sweep = sweepExperiment(experiment, [{ path: range.path, values: [low, high] }], base);
     baseName = sweep.config.baseline as string;
     if (scenarios.length === 0) scenarios.push(sweep.scenarios[0]);
@@ -68,9 +68,17 @@ function modelValue(experiment: LoadedExperiment, path: string, base?: string): 
 }
 
 /** A range end as a value: relative ends ("-10%") applied to the base value. */
-function absolute(path: string, value: unknown, baseValue: unknown): unknown {
+function absolute(experiment: LoadedExperiment, path: string, value: unknown, baseValue: unknown): unknown {
   const m = typeof value === 'string' ? RELATIVE.exec(value) : null;
   if (m === null) return value;
+  if (baseValue === undefined) {
+    // Most likely a misspelt path: say so as sweep and run do.
+    try {
+      setPath(structuredClone(experiment.model) as unknown as Record<string, unknown>, path, 0);
+    } catch (err) {
+      throw new UsageProblem(`--input ${path}: ${(err as Error).message}`);
+    }
+  }
   if (typeof baseValue !== 'number')
     throw new UsageProblem(`--input ${path}: ${String(value)} is relative, but the model's value there is not a number (${JSON.stringify(baseValue)}); give absolute values`);
   const x = baseValue * (1 + Number(m[1]) / 100);

@@ -26,5 +26,8 @@ describe('sensitivityExperiment', () => {
     const twice = [parseRange('settings.acute.capacity=100,140'), parseRange('settings.acute.capacity=90,150')];
     expect(() => sensitivityExperiment(smallExperiment(), twice)).toThrow('--input settings.acute.capacity: given twice; give each input once');
     expect(() => sensitivityExperiment(smallExperiment(), [parseRange('settings.stepDown.lengthOfStay=-10%,+10%')])).toThrow(/is relative, but the model's value there is not a number/);
+    expect(() => sensitivityExperiment(smallExperiment(), [parseRange('settings.acute.capacty=-10%,+10%')])).toThrow(
+      '--input settings.acute.capacty: unknown model path "settings.acute.capacty": "settings.acute.capacty" does not exist',
+    );
   });
 });
